@@ -1,0 +1,2 @@
+/** The {@code cairn} command line. */
+package io.cairn.app;

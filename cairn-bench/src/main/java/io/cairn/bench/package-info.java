@@ -1,0 +1,2 @@
+/** JMH benchmarks of the engine, leaderboard, spatial index and journal. */
+package io.cairn.bench;
