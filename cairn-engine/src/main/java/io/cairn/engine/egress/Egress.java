@@ -60,6 +60,11 @@ public final class Egress {
     return writer.wrap(buffer, limit);
   }
 
+  /** The writer of the message being written. */
+  public JsonWriter writer() {
+    return writer;
+  }
+
   /** Ends the message started by {@link #begin}. */
   public void commit() {
     if (!open) {
