@@ -21,10 +21,12 @@ import org.agrona.concurrent.UnsafeBuffer;
  * its writes ended. Every record is checked in turn (sane frame length inside the file, type, the
  * position it claims, CRC32C); the log ends at the end of the last segment or at the first record
  * that fails. A failing record counts as a torn tail, dropped and cut off, only when it is in the
- * last segment and no valid record exists at any aligned offset after it: that is what a crash in
- * the middle of a write leaves (partial bytes, zeros of a file extended but not yet written, a
- * stale page). Anything else is damage with valid data after it, and replaying past it would lose
- * changes silently, so recovery refuses with {@link JournalCorruptedException}.
+ * last segment, it is incomplete or its checksum fails, and no intact record (one whose checksum
+ * holds) starts at any aligned offset after it: that is what a crash in the middle of a write
+ * leaves (partial bytes, zeros of a file extended but not yet written, a stale page). Anything else
+ * is damage with data after it, or an intact record in the wrong place (a misnamed or misplaced
+ * segment); replaying past it, or cutting it off, would lose changes silently, so recovery refuses
+ * with {@link JournalCorruptedException} and leaves the files as they are.
  *
  * <p>Segments wholly before the requested position are neither read nor verified: a snapshot
  * already covers them. In the segment holding it, damage before the requested position is skipped
@@ -32,12 +34,18 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class JournalRecovery {
   private static final int VALID = 0;
-  private static final int SHORT_HEADER = 1;
-  private static final int BAD_FRAME_LENGTH = 2;
-  private static final int PAST_END = 3;
-  private static final int BAD_CRC = 4;
-  private static final int BAD_TYPE = 5;
-  private static final int BAD_POSITION = 6;
+  private static final int BAD_TYPE = 1;
+  private static final int BAD_POSITION = 2;
+  private static final int BAD_CRC = 3;
+  private static final int SHORT_HEADER = 4;
+  private static final int BAD_FRAME_LENGTH = 5;
+  private static final int PAST_END = 6;
+
+  /**
+   * Verdicts up to this one mean the bytes are an intact record (checksum good), wherever it
+   * belongs.
+   */
+  private static final int LAST_INTACT = BAD_POSITION;
 
   private final Path dir;
   private final long fromPosition;
@@ -247,8 +255,23 @@ final class JournalRecovery {
               + ", and later segments follow, so this is not a torn write at the end of the journal. "
               + operatorAdvice());
     }
+    if (verdict == BAD_TYPE || verdict == BAD_POSITION) {
+      throw new JournalCorruptedException(
+          segment,
+          offset,
+          "Journal segment "
+              + segment
+              + " is corrupted at file offset "
+              + offset
+              + " (position "
+              + (base + offset)
+              + "): "
+              + describe(verdict, offset, fileBytes)
+              + "; its checksum is intact, so this is not a torn write. "
+              + operatorAdvice());
+    }
     for (int next = offset + ALIGNMENT; next + HEADER_LENGTH <= fileBytes; next += ALIGNMENT) {
-      if (verify(base, next, fileBytes) == VALID) {
+      if (verify(base, next, fileBytes) <= LAST_INTACT) {
         throw new JournalCorruptedException(
             segment,
             offset,
@@ -260,7 +283,7 @@ final class JournalRecovery {
                 + (base + offset)
                 + "): "
                 + describe(verdict, offset, fileBytes)
-                + ", and a valid record follows at file offset "
+                + ", and an intact record follows at file offset "
                 + next
                 + ", so this is damage in the middle of the journal, not a torn write at its end. "
                 + operatorAdvice());
