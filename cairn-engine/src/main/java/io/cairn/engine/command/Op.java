@@ -1,0 +1,57 @@
+package io.cairn.engine.command;
+
+/**
+ * Command types. The value doubles as the journal record type, so a journaled command replays
+ * through the same {@code apply} path it first took. Player ops are below 20, organiser ops from
+ * 20, shard housekeeping from 30.
+ */
+public final class Op {
+  public static final int JOIN = 1;
+  public static final int STATE = 2;
+  public static final int MOVE = 3;
+  public static final int SCAN = 4;
+  public static final int GUESS = 5;
+  public static final int CLAIM = 6;
+  public static final int HINT = 7;
+  public static final int BOARD = 8;
+  public static final int PING = 9;
+  public static final int LOAD_HUNT = 20;
+  public static final int RELOAD_HUNT = 21;
+  public static final int START = 22;
+  public static final int PAUSE = 23;
+  public static final int RESUME = 24;
+  public static final int END = 25;
+  public static final int ANNOUNCE = 26;
+  public static final int TICK = 30;
+
+  private Op() {}
+
+  /** Whether {@code op} names a known command. */
+  public static boolean isKnown(int op) {
+    return (op >= JOIN && op <= PING) || (op >= LOAD_HUNT && op <= ANNOUNCE) || op == TICK;
+  }
+
+  /** The protocol name of a player op ("join"), or the constant's name for the others. */
+  public static String name(int op) {
+    return switch (op) {
+      case JOIN -> "join";
+      case STATE -> "state";
+      case MOVE -> "move";
+      case SCAN -> "scan";
+      case GUESS -> "guess";
+      case CLAIM -> "claim";
+      case HINT -> "hint";
+      case BOARD -> "board";
+      case PING -> "ping";
+      case LOAD_HUNT -> "LOAD_HUNT";
+      case RELOAD_HUNT -> "RELOAD_HUNT";
+      case START -> "START";
+      case PAUSE -> "PAUSE";
+      case RESUME -> "RESUME";
+      case END -> "END";
+      case ANNOUNCE -> "ANNOUNCE";
+      case TICK -> "TICK";
+      default -> "unknown";
+    };
+  }
+}

@@ -1,0 +1,271 @@
+package io.cairn.engine.json;
+
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Writes JSON straight into a buffer, with no intermediate tree or String: the engine's replies and
+ * events are built here byte by byte, allocation-free. Commas and colons are placed by the writer
+ * (it tracks nesting), so callers only say what comes next. Strings are escaped per RFC 8259
+ * (quotes, backslash, every control character) and written as UTF-8. Numbers with a fraction are
+ * written with a fixed count of decimals, which is all the protocol needs (coordinates, distances)
+ * and avoids {@code Double.toString}. Use an expandable buffer, or one with room for the message.
+ */
+public final class JsonWriter {
+  /** Decimals for latitudes and longitudes: about 0.1 m. */
+  public static final int COORDINATE_DECIMALS = 6;
+
+  /** Decimals for distances in metres. */
+  public static final int DISTANCE_DECIMALS = 1;
+
+  private static final int MAX_DEPTH = 32;
+  private static final byte[] HEX =
+      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final long[] POWERS_OF_TEN = {
+    1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
+  };
+
+  private final boolean[] hasElement = new boolean[MAX_DEPTH];
+  private final byte[] digits = new byte[20];
+  private MutableDirectBuffer buffer;
+  private int start;
+  private int position;
+  private int depth;
+  private boolean afterName;
+
+  /** Starts a new document at {@code offset}. */
+  public JsonWriter wrap(MutableDirectBuffer buffer, int offset) {
+    this.buffer = buffer;
+    this.start = offset;
+    this.position = offset;
+    this.depth = 0;
+    this.hasElement[0] = false;
+    this.afterName = false;
+    return this;
+  }
+
+  public MutableDirectBuffer buffer() {
+    return buffer;
+  }
+
+  /** Offset just past the last byte written. */
+  public int position() {
+    return position;
+  }
+
+  /** Bytes written since {@link #wrap}. */
+  public int length() {
+    return position - start;
+  }
+
+  public JsonWriter startObject() {
+    beforeValue();
+    return open((byte) '{');
+  }
+
+  public JsonWriter endObject() {
+    return close((byte) '}');
+  }
+
+  public JsonWriter startArray() {
+    beforeValue();
+    return open((byte) '[');
+  }
+
+  public JsonWriter endArray() {
+    return close((byte) ']');
+  }
+
+  /** Writes a member name; the next call writes its value. */
+  public JsonWriter name(CharSequence name) {
+    if (hasElement[depth]) {
+      putByte((byte) ',');
+    }
+    hasElement[depth] = true;
+    quoted(name);
+    putByte((byte) ':');
+    afterName = true;
+    return this;
+  }
+
+  public JsonWriter string(CharSequence value) {
+    beforeValue();
+    quoted(value);
+    return this;
+  }
+
+  public JsonWriter number(long value) {
+    beforeValue();
+    putLong(value);
+    return this;
+  }
+
+  /**
+   * Writes {@code value} rounded half away from zero to {@code decimals} (0-9) decimals; NaN and
+   * infinities, which JSON cannot hold, are written as null.
+   */
+  public JsonWriter number(double value, int decimals) {
+    beforeValue();
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      putAscii("null");
+      return this;
+    }
+    long scale = POWERS_OF_TEN[decimals];
+    double scaled = Math.abs(value) * scale;
+    if (scaled >= 9.0e18) {
+      putAscii("null");
+      return this;
+    }
+    long units = Math.round(scaled);
+    if (units != 0 && value < 0) {
+      putByte((byte) '-');
+    }
+    putLong(units / scale);
+    if (decimals > 0) {
+      putByte((byte) '.');
+      long fraction = units % scale;
+      for (int d = decimals - 1; d >= 0; d--) {
+        putByte((byte) ('0' + (fraction / POWERS_OF_TEN[d]) % 10));
+      }
+    }
+    return this;
+  }
+
+  public JsonWriter bool(boolean value) {
+    beforeValue();
+    putAscii(value ? "true" : "false");
+    return this;
+  }
+
+  public JsonWriter nullValue() {
+    beforeValue();
+    putAscii("null");
+    return this;
+  }
+
+  public JsonWriter field(CharSequence name, CharSequence value) {
+    return name(name).string(value);
+  }
+
+  public JsonWriter field(CharSequence name, long value) {
+    return name(name).number(value);
+  }
+
+  public JsonWriter field(CharSequence name, boolean value) {
+    return name(name).bool(value);
+  }
+
+  public JsonWriter field(CharSequence name, double value, int decimals) {
+    return name(name).number(value, decimals);
+  }
+
+  private JsonWriter open(byte bracket) {
+    putByte(bracket);
+    depth++;
+    if (depth >= MAX_DEPTH) {
+      throw new IllegalStateException("JSON nested deeper than " + MAX_DEPTH);
+    }
+    hasElement[depth] = false;
+    return this;
+  }
+
+  private JsonWriter close(byte bracket) {
+    if (depth == 0) {
+      throw new IllegalStateException("nothing to close");
+    }
+    depth--;
+    putByte(bracket);
+    return this;
+  }
+
+  private void beforeValue() {
+    if (afterName) {
+      afterName = false;
+      return;
+    }
+    if (hasElement[depth]) {
+      putByte((byte) ',');
+    }
+    hasElement[depth] = true;
+  }
+
+  private void quoted(CharSequence s) {
+    putByte((byte) '"');
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (c == '"' || c == '\\') {
+          putByte((byte) '\\');
+          putByte((byte) c);
+        } else if (c >= 0x20) {
+          putByte((byte) c);
+        } else {
+          escapeControl(c);
+        }
+      } else if (c < 0x800) {
+        putByte((byte) (0xC0 | (c >> 6)));
+        putByte((byte) (0x80 | (c & 0x3F)));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        putByte((byte) (0xF0 | (cp >> 18)));
+        putByte((byte) (0x80 | ((cp >> 12) & 0x3F)));
+        putByte((byte) (0x80 | ((cp >> 6) & 0x3F)));
+        putByte((byte) (0x80 | (cp & 0x3F)));
+      } else {
+        char ch = Character.isSurrogate(c) ? '\uFFFD' : c;
+        putByte((byte) (0xE0 | (ch >> 12)));
+        putByte((byte) (0x80 | ((ch >> 6) & 0x3F)));
+        putByte((byte) (0x80 | (ch & 0x3F)));
+      }
+    }
+    putByte((byte) '"');
+  }
+
+  private void escapeControl(char c) {
+    putByte((byte) '\\');
+    switch (c) {
+      case '\n' -> putByte((byte) 'n');
+      case '\r' -> putByte((byte) 'r');
+      case '\t' -> putByte((byte) 't');
+      case '\b' -> putByte((byte) 'b');
+      case '\f' -> putByte((byte) 'f');
+      default -> {
+        putByte((byte) 'u');
+        putByte((byte) '0');
+        putByte((byte) '0');
+        putByte(HEX[c >> 4]);
+        putByte(HEX[c & 0xF]);
+      }
+    }
+  }
+
+  private void putLong(long value) {
+    if (value == Long.MIN_VALUE) {
+      putAscii("-9223372036854775808");
+      return;
+    }
+    if (value < 0) {
+      putByte((byte) '-');
+      value = -value;
+    }
+    int n = 0;
+    do {
+      digits[n++] = (byte) ('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    while (n > 0) {
+      putByte(digits[--n]);
+    }
+  }
+
+  private void putAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      putByte((byte) s.charAt(i));
+    }
+  }
+
+  private void putByte(byte b) {
+    buffer.putByte(position++, b);
+  }
+}
