@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The layout of a data directory and the facts fixed when it was created: the shard count (a
- * hunt's journal lives in one shard's directory, so the count cannot change under it) and the
- * secret that signs player tokens.
+ * The layout of a data directory and the facts fixed when it was created: the shard count (a hunt's
+ * journal lives in one shard's directory, so the count cannot change under it) and the secret that
+ * signs player tokens.
  *
  * <pre>
  * data/

@@ -31,8 +31,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Recovers every shard from the data directory and starts their threads. {@code egress} is
-   * called from the shard threads, concurrently: it must be thread-safe.
+   * Recovers every shard from the data directory and starts their threads. {@code egress} is called
+   * from the shard threads, concurrently: it must be thread-safe.
    */
   public static Engine start(EngineConfig config, EgressHandler egress, EpochClock clock) {
     DataDirectory data = DataDirectory.open(config.dataDir(), config.shards());
@@ -55,8 +55,7 @@ public final class Engine implements AutoCloseable {
     try {
       for (int i = 0; i < shards.length; i++) {
         shards[i] =
-            Shard.recover(
-                i, config, data, new EngineContext(i, secret, directory), egress, clock);
+            Shard.recover(i, config, data, new EngineContext(i, secret, directory), egress, clock);
       }
     } catch (RuntimeException e) {
       for (Shard shard : shards) {
@@ -87,8 +86,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Queues an encoded command on a shard. False means OVERLOADED: the ring is full or the engine
-   * is stopping. Thread-safe, never blocks.
+   * Queues an encoded command on a shard. False means OVERLOADED: the ring is full or the engine is
+   * stopping. Thread-safe, never blocks.
    */
   public boolean offer(int shard, int op, DirectBuffer buffer, int offset, int length) {
     return shards[shard].offer(op, buffer, offset, length);

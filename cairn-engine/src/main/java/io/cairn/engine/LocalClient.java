@@ -14,10 +14,10 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
- * Talks to an in-process engine the way a connection does, for tests, tools and organiser
- * commands: each {@link Session} gets replies as JSON text and the push events of its hunt and
- * team. It is the engine's {@link EgressHandler}; it allocates freely, so it is not for the hot
- * path of a real gateway.
+ * Talks to an in-process engine the way a connection does, for tests, tools and organiser commands:
+ * each {@link Session} gets replies as JSON text and the push events of its hunt and team. It is
+ * the engine's {@link EgressHandler}; it allocates freely, so it is not for the hot path of a real
+ * gateway.
  */
 public final class LocalClient implements EgressHandler {
   private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
@@ -212,7 +212,8 @@ public final class LocalClient implements EgressHandler {
   static long requestIdOf(String json) {
     int start = json.indexOf("\"re\":") + 5;
     int end = start;
-    while (end < json.length() && (Character.isDigit(json.charAt(end)) || json.charAt(end) == '-')) {
+    while (end < json.length()
+        && (Character.isDigit(json.charAt(end)) || json.charAt(end) == '-')) {
       end++;
     }
     return end > start ? Long.parseLong(json.substring(start, end)) : -1;

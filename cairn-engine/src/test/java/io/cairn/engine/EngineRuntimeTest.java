@@ -87,7 +87,14 @@ class EngineRuntimeTest {
         };
     EngineConfig small =
         new EngineConfig(
-            data, 1, 1024, io.cairn.engine.journal.FsyncPolicy.NEVER, 0, 1 << 20, 1L << 40, 1L << 40);
+            data,
+            1,
+            1024,
+            io.cairn.engine.journal.FsyncPolicy.NEVER,
+            0,
+            1 << 20,
+            1L << 40,
+            1L << 40);
     try (Engine engine = Engine.start(small, stalling, new SystemEpochClock())) {
       client.attach(engine);
       LocalClient.Session first = client.open();
@@ -149,8 +156,7 @@ class EngineRuntimeTest {
     LocalClient again = new LocalClient();
     try (Engine engine = Engine.start(config(data), again, new SystemEpochClock())) {
       again.attach(engine);
-      assertThat(engine.recovery().stream().mapToLong(r -> r.recordsReplayed()).sum())
-          .isPositive();
+      assertThat(engine.recovery().stream().mapToLong(r -> r.recordsReplayed()).sum()).isPositive();
       LocalClient.Session player = again.open();
       assertThat(player.resume(KillTestHunt.ID, token).get(WAIT_S, TimeUnit.SECONDS))
           .contains("\"ok\":true");

@@ -138,8 +138,8 @@ final class ShardAgent implements Agent, MessageHandler {
   }
 
   /**
-   * A journal that cannot write means the batch is not durable: its replies must never be sent,
-   * and the in-memory state is ahead of the disk, so the shard stops (fail-stop) rather than
+   * A journal that cannot write means the batch is not durable: its replies must never be sent, and
+   * the in-memory state is ahead of the disk, so the shard stops (fail-stop) rather than
    * acknowledge anything more.
    */
   private void fail(RuntimeException cause) {
