@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Holds hunt.schema.json to the compiler: same keys, same required keys, same verdicts. */
 class HuntSchemaTest {
-  private static final String SCHEMA = "/io/cairn/veltrix/hunt.schema.json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -38,7 +37,7 @@ class HuntSchemaTest {
 
   @BeforeAll
   static void load() throws Exception {
-    try (InputStream in = HuntSchemaTest.class.getResourceAsStream(SCHEMA)) {
+    try (InputStream in = HuntSchemaTest.class.getResourceAsStream(HuntFiles.SCHEMA_RESOURCE)) {
       schemaJson = MAPPER.readTree(in);
     }
     schema = FACTORY.getSchema(schemaJson);
