@@ -7,6 +7,7 @@ import io.cairn.engine.journal.FsyncPolicy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,10 +67,12 @@ class KillRecoveryTest {
   /** Starts a worker, lets it get {@code acks} acknowledgements, kills it with SIGKILL. */
   private static List<String> runAndKill(Path data, int round, int acks) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
+    Path stderr = data.resolveSibling(data.getFileName() + "-worker-" + round + ".err");
     Process process =
         new ProcessBuilder(
                 java,
                 "--sun-misc-unsafe-memory-access=allow",
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-XX:+UseZGC",
                 "-Xmx256m",
                 "-cp",
@@ -77,7 +80,7 @@ class KillRecoveryTest {
                 KillTestWorker.class.getName(),
                 data.toString(),
                 Integer.toString(round))
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(stderr.toFile())
             .start();
     List<String> lines = new CopyOnWriteArrayList<>();
     Thread reader =
@@ -100,7 +103,11 @@ class KillRecoveryTest {
     while (lines.size() < acks + 1 && process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(2);
     }
-    assertThat(process.isAlive()).as("worker still running when killed in round " + round).isTrue();
+    assertThat(process.isAlive())
+        .as(
+            "worker still running when killed in round %d; its output: %s; its errors: %s",
+            round, lines, Files.exists(stderr) ? Files.readString(stderr) : "")
+        .isTrue();
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
     reader.join(10_000);
