@@ -236,10 +236,10 @@ public final class ServerSettings {
                 .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
                 .toString();
       } catch (NoSuchFileException e) {
-        problems.add(new Problem(name, 0, 0, "", "server file not found"));
+        problems.add(new Problem(name, 0, 0, "", "no such file"));
         return;
       } catch (CharacterCodingException e) {
-        problems.add(new Problem(name, 0, 0, "", "not UTF-8 text"));
+        problems.add(new Problem(name, 0, 0, "", "file is not valid UTF-8 text"));
         return;
       } catch (IOException e) {
         problems.add(new Problem(name, 0, 0, "", "cannot read the server file: " + e.getMessage()));
@@ -249,7 +249,8 @@ public final class ServerSettings {
     }
 
     void applyFileText(String name, String text) {
-      ServerFile.Contents contents = ServerFile.parse(name, text);
+      String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+      ServerFile.Contents contents = ServerFile.parse(name, withoutBom);
       problems.addAll(contents.problems());
       for (ServerFile.Entry e : contents.entries()) {
         Optional<Setting> setting = Setting.byKey(e.key());

@@ -192,17 +192,23 @@ class ServerSettingsTest {
   }
 
   @Test
+  void ignoresAByteOrderMarkAtTheStart() throws IOException {
+    Path f = file("\uFEFFport: 9090\n");
+    assertThat(ServerSettings.load(Optional.of(f), Map.of(), Map.of()).port()).isEqualTo(9090);
+  }
+
+  @Test
   void reportsAMissingServerFile() {
     Path missing = dir.resolve("nowhere.yaml");
     assertThat(problems(() -> ServerSettings.load(Optional.of(missing), Map.of(), Map.of())))
-        .containsExactly(missing + ": server file not found");
+        .containsExactly(missing + ": no such file");
   }
 
   @Test
   void reportsAServerFileThatIsNotUtf8() throws IOException {
     Path f = Files.write(dir.resolve("cairn.yaml"), new byte[] {'p', ':', ' ', (byte) 0xff, '\n'});
     assertThat(problems(() -> ServerSettings.load(Optional.of(f), Map.of(), Map.of())))
-        .containsExactly(f + ": not UTF-8 text");
+        .containsExactly(f + ": file is not valid UTF-8 text");
   }
 
   @Test
