@@ -69,7 +69,9 @@ public enum Setting {
       duration("250ms", 10 * NS_PER_MS, 60 * NS_PER_S),
       "period of leaderboard pushes and lifecycle checks (changes within a tick are coalesced)"),
   MAX_FRAME_BYTES(
-      "max-frame-bytes", size("4KiB", 256, MIB), "largest WebSocket frame a player may send"),
+      "max-frame-bytes",
+      size("4KiB", 256, MIB),
+      "largest WebSocket frame a player may send; a larger one is refused with FRAME_TOO_LARGE"),
   MAX_CONNECTIONS(
       "max-connections",
       integer(19_000, 1, 1_000_000),
@@ -77,15 +79,15 @@ public enum Setting {
   OUTBOUND_HIGH_WATER_BYTES(
       "outbound-high-water-bytes",
       size("256KiB", 4 * KIB, GIB),
-      "queued outbound bytes at which a connection counts as a slow reader"),
+      "queued outbound bytes past which a slow reader is sent nothing more"),
   OUTBOUND_LIMIT_BYTES(
       "outbound-limit-bytes",
       size("1MiB", 4 * KIB, GIB),
-      "queued outbound bytes at which a slow reader is disconnected"),
+      "queued outbound bytes past which a slow reader is disconnected (1008 SLOW_CONSUMER)"),
   REQUESTS_PER_SECOND(
       "requests-per-second",
       integer(50, 1, 1_000_000),
-      "commands a connection may send per second; more are answered RATE_LIMITED"),
+      "commands one connection may send per second; the excess is refused"),
   IDLE_TIMEOUT(
       "idle-timeout",
       duration("60s", NS_PER_S, NS_PER_D),

@@ -48,16 +48,30 @@ public final class SettingsReference {
       sb.append("| `")
           .append(s.key())
           .append("` | ")
-          .append(typeAndRange(s).replace("|", "\\|"))
+          .append(markdownText(typeAndRange(s)))
           .append(" | ")
-          .append(s.documentedDefault().isEmpty() ? "(empty)" : "`" + s.documentedDefault() + "`")
+          .append(documentedDefault(s))
           .append(" | `")
           .append(s.environmentVariable())
           .append("` | ")
-          .append(s.description().replace("|", "\\|"))
+          .append(markdownText(s.description()))
           .append(" |\n");
     }
     return sb.toString();
+  }
+
+  private static String documentedDefault(Setting s) {
+    if (s.defaultText().isEmpty()) {
+      return "(empty)";
+    }
+    return s.documentedDefault().equals(s.defaultText())
+        ? "`" + s.defaultText() + "`"
+        : s.documentedDefault();
+  }
+
+  /** Escapes what a table cell would otherwise read as markup. */
+  private static String markdownText(String text) {
+    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
   }
 
   /** {@code size 64KiB..1GiB}, {@code enum always|interval|never}, {@code path}. */
