@@ -18,7 +18,6 @@ public final class SettingsReference {
     StringBuilder sb = new StringBuilder(8192);
     sb.append("{\n");
     sb.append("  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n");
-    sb.append("  \"$id\": \"https://cairn.io/schema/cairn.schema.json\",\n");
     sb.append("  \"title\": \"Cairn server file (cairn.yaml)\",\n");
     sb.append("  \"description\": ")
         .append(
