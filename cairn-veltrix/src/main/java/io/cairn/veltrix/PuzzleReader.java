@@ -41,10 +41,7 @@ final class PuzzleReader {
     int points = r.requiredInteger("points", 0);
     List<String> answers = answers(r);
     List<Pattern> patterns = patterns(r);
-    if (answers.isEmpty()
-        && patterns.isEmpty()
-        && listOrAbsent(r, "answers")
-        && listOrAbsent(r, "answer-patterns")) {
+    if (nothingListed(r, "answers") && nothingListed(r, "answer-patterns")) {
       problems.at(node, path, "a puzzle needs at least one entry in answers or answer-patterns");
     }
     return Optional.of(
@@ -62,8 +59,9 @@ final class PuzzleReader {
             RequiresReader.read(r, problems)));
   }
 
-  private static boolean listOrAbsent(MapReader r, String key) {
-    return r.get(key).map(n -> n instanceof SequenceNode).orElse(true);
+  /** True when the key is absent or an empty list (a wrong type is reported elsewhere). */
+  private static boolean nothingListed(MapReader r, String key) {
+    return r.get(key).map(n -> n instanceof SequenceNode s && s.getValue().isEmpty()).orElse(true);
   }
 
   private List<String> answers(MapReader r) {

@@ -48,12 +48,12 @@ final class Values {
       return OptionalInt.empty();
     }
     BigInteger value = parseInteger(scalar.getValue());
-    if (value.compareTo(BigInteger.valueOf(min)) < 0
-        || value.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-      problems.at(
-          node,
-          path,
-          "expected an integer between " + min + " and " + Integer.MAX_VALUE + ", found " + value);
+    if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+      problems.at(node, path, "expected " + expected + ", found " + value);
+      return OptionalInt.empty();
+    }
+    if (value.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+      problems.at(node, path, "expected an integer <= " + Integer.MAX_VALUE + ", found " + value);
       return OptionalInt.empty();
     }
     return OptionalInt.of(value.intValue());
