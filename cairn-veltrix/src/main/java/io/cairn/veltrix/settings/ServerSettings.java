@@ -71,17 +71,6 @@ public final class ServerSettings {
     return new ServerSettings(b);
   }
 
-  /** Resolves the settings of a server file's text alone, for {@code cairn validate}. */
-  public static ServerSettings parse(String sourceName, String yamlText) {
-    Builder b = new Builder(Optional.empty());
-    b.applyFileText(sourceName, yamlText);
-    b.checkTogether();
-    if (!b.problems.isEmpty()) {
-      throw new VeltrixException(b.problems);
-    }
-    return new ServerSettings(b);
-  }
-
   public int port() {
     return intValue(Setting.PORT);
   }
