@@ -55,7 +55,7 @@ public enum Setting {
   FSYNC_INTERVAL(
       "fsync-interval",
       duration("10ms", NS_PER_MS, NS_PER_S),
-      "with fsync: interval, the longest time between two forces"),
+      "with fsync: interval, the least time between two forces (what a crash may lose)"),
   JOURNAL_SEGMENT_BYTES(
       "journal-segment-bytes",
       size("64MiB", MIB, GIB),
