@@ -1,7 +1,9 @@
 package io.cairn.engine;
 
 import io.cairn.engine.journal.FsyncPolicy;
+import io.cairn.veltrix.settings.ServerSettings;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * What the engine needs from the operator's settings, decoupled from how they were read.
@@ -33,6 +35,19 @@ public record EngineConfig(
       throw new IllegalArgumentException(
           "shard-queue-bytes must be a power of two, not " + shardQueueBytes);
     }
+  }
+
+  /** The engine's part of the operator's effective settings. */
+  public static EngineConfig from(ServerSettings settings) {
+    return new EngineConfig(
+        settings.dataDir(),
+        settings.shards(),
+        settings.shardQueueBytes(),
+        FsyncPolicy.valueOf(settings.fsync().toUpperCase(Locale.ROOT)),
+        settings.fsyncIntervalNs(),
+        settings.journalSegmentBytes(),
+        settings.snapshotIntervalNs(),
+        settings.boardTickNs());
   }
 
   /** Defaults for tests and benchmarks: one shard per core, fsync always. */
