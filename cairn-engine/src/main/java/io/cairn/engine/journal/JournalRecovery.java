@@ -17,16 +17,17 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Reads a journal directory at open: verifies every record from the segment holding the requested
  * position onwards, replays those at or after it, and cuts a torn tail.
  *
- * <p>How the end of the log is found: segments are not preallocated, so a segment file ends where
- * its writes ended. Every record is checked in turn (sane frame length inside the file, type, the
- * position it claims, CRC32C); the log ends at the end of the last segment or at the first record
- * that fails. A failing record counts as a torn tail, dropped and cut off, only when it is in the
- * last segment, it is incomplete or its checksum fails, and no intact record (one whose checksum
- * holds) starts at any aligned offset after it: that is what a crash in the middle of a write
- * leaves (partial bytes, zeros of a file extended but not yet written, a stale page). Anything else
- * is damage with data after it, or an intact record in the wrong place (a misnamed or misplaced
- * segment); replaying past it, or cutting it off, would lose changes silently, so recovery refuses
- * with {@link JournalCorruptedException} and leaves the files as they are.
+ * <p>How the end of the log is found: every record is checked in turn (sane frame length inside the
+ * file, CRC32C, type, the position it claims); the log ends at the end of the last segment or at
+ * the first record that fails, which after a crash is often the zeros the journal preallocates
+ * ahead of its data (zeros are never a record: the type is at least 1). A failing record counts as
+ * a torn tail, dropped and cut off, only when it is in the last segment, it is incomplete or its
+ * checksum fails, and no intact record (one whose checksum holds) starts at any aligned offset
+ * after it: that is what a crash in the middle of a write leaves (partial bytes, preallocated
+ * zeros, a stale page). Anything else is damage with data after it, or an intact record in the
+ * wrong place (a misnamed or misplaced segment); replaying past it, or cutting it off, would lose
+ * changes silently, so recovery refuses with {@link JournalCorruptedException} and leaves the files
+ * as they are.
  *
  * <p>Segments wholly before the requested position are neither read nor verified: a snapshot
  * already covers them. In the segment holding it, damage before the requested position is skipped
@@ -53,6 +54,7 @@ final class JournalRecovery {
   private final CRC32C crc = new CRC32C();
   private final UnsafeBuffer records = new UnsafeBuffer(0, 0);
   private ByteBuffer crcView;
+  private int tornBytes;
 
   private long[] bases;
   private long recordsReplayed;
@@ -166,7 +168,7 @@ final class JournalRecovery {
         channel.truncate(validBytes);
         channel.force(true);
       }
-      bytesDropped += fileBytes - validBytes;
+      bytesDropped += tornBytes;
     }
     return validBytes;
   }
@@ -184,6 +186,7 @@ final class JournalRecovery {
           continue;
         }
         refuseUnlessTornTail(segment, base, offset, fileBytes, last, verdict);
+        tornBytes = dataEnd(offset, fileBytes) - offset;
         return offset;
       }
       int frameLength = RecordDescriptor.frameLength(records, offset);
@@ -211,6 +214,18 @@ final class JournalRecovery {
       offset += alignedLength;
     }
     return offset;
+  }
+
+  /**
+   * End of the last non-zero byte in {@code [from, fileBytes)}, or {@code from}: zeros after the
+   * data are the segment's preallocation (or a file extended but never written), not lost data.
+   */
+  private int dataEnd(int from, int fileBytes) {
+    int end = fileBytes;
+    while (end > from && records.getByte(end - 1) == 0) {
+      end--;
+    }
+    return end;
   }
 
   private int verify(long base, int offset, int fileBytes) {
