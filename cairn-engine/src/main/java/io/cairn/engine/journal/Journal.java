@@ -1,5 +1,6 @@
 package io.cairn.engine.journal;
 
+import static io.cairn.engine.journal.RecordDescriptor.BATCH_OFFSET_OFFSET;
 import static io.cairn.engine.journal.RecordDescriptor.BYTE_ORDER;
 import static io.cairn.engine.journal.RecordDescriptor.CRC_OFFSET;
 import static io.cairn.engine.journal.RecordDescriptor.FRAME_LENGTH_OFFSET;
@@ -192,7 +193,8 @@ public final class Journal implements AutoCloseable {
     int frameLength = HEADER_LENGTH + length;
     batch.putInt(at + FRAME_LENGTH_OFFSET, frameLength, BYTE_ORDER);
     batch.putInt(at + TYPE_OFFSET, type, BYTE_ORDER);
-    batch.putInt(at + POSITION_OFFSET, (int) position, BYTE_ORDER);
+    batch.putInt(at + BATCH_OFFSET_OFFSET, at, BYTE_ORDER);
+    batch.putLong(at + POSITION_OFFSET, position, BYTE_ORDER);
     batch.putBytes(at + HEADER_LENGTH, buffer, offset, length);
     if (aligned > frameLength) {
       batch.setMemory(at + frameLength, aligned - frameLength, (byte) 0);

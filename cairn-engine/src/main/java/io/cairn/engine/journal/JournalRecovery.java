@@ -20,14 +20,19 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>How the end of the log is found: every record is checked in turn (sane frame length inside the
  * file, CRC32C, type, the position it claims); the log ends at the end of the last segment or at
  * the first record that fails, which after a crash is often the zeros the journal preallocates
- * ahead of its data (zeros are never a record: the type is at least 1). A failing record counts as
- * a torn tail, dropped and cut off, only when it is in the last segment, it is incomplete or its
- * checksum fails, and no intact record (one whose checksum holds) starts at any aligned offset
- * after it: that is what a crash in the middle of a write leaves (partial bytes, preallocated
- * zeros, a stale page). Anything else is damage with data after it, or an intact record in the
- * wrong place (a misnamed or misplaced segment); replaying past it, or cutting it off, would lose
- * changes silently, so recovery refuses with {@link JournalCorruptedException} and leaves the files
- * as they are.
+ * ahead of its data (zeros are never a record: the type is at least 1).
+ *
+ * <p>A failing record counts as a torn tail, dropped and cut off with everything after it, only
+ * when it is in the last segment, it is incomplete or its checksum fails, and every intact record
+ * (one whose checksum holds) after it belongs to the same flush as the failing bytes (its batch
+ * offset reaches back to them or before). That is what a crash in the middle of a group commit
+ * leaves: partial bytes, preallocated zeros, or pages of the last flush that reached the disk out
+ * of order, none of it acknowledged under ALWAYS. Anything else is damage to data written before
+ * the last flush, or an intact record in the wrong place (a misnamed or misplaced segment);
+ * replaying past it, or cutting it off, would lose changes silently, so recovery refuses with
+ * {@link JournalCorruptedException} and leaves the files as they are. (Damage inside the last flush
+ * after it was acknowledged, bit rot, looks the same as a torn write and is dropped with it: no
+ * format can tell the two apart.)
  *
  * <p>Segments wholly before the requested position are neither read nor verified: a snapshot
  * already covers them. In the segment holding it, damage before the requested position is skipped
@@ -247,7 +252,11 @@ final class JournalRecovery {
     if (RecordDescriptor.type(records, offset) < 1) {
       return BAD_TYPE;
     }
-    if (RecordDescriptor.positionLow(records, offset) != (int) (base + offset)) {
+    long position = base + offset;
+    int batchOffset = RecordDescriptor.batchOffset(records, offset);
+    if (RecordDescriptor.position(records, offset) != position
+        || batchOffset < 0
+        || batchOffset > position) {
       return BAD_POSITION;
     }
     return VALID;
@@ -285,24 +294,33 @@ final class JournalRecovery {
               + "; its checksum is intact, so this is not a torn write. "
               + operatorAdvice());
     }
+    long damagedPosition = base + offset;
     for (int next = offset + ALIGNMENT; next + HEADER_LENGTH <= fileBytes; next += ALIGNMENT) {
-      if (verify(base, next, fileBytes) <= LAST_INTACT) {
-        throw new JournalCorruptedException(
-            segment,
-            offset,
-            "Journal segment "
-                + segment
-                + " is corrupted at file offset "
-                + offset
-                + " (position "
-                + (base + offset)
-                + "): "
-                + describe(verdict, offset, fileBytes)
-                + ", and an intact record follows at file offset "
-                + next
-                + ", so this is damage in the middle of the journal, not a torn write at its end. "
-                + operatorAdvice());
+      int nextVerdict = verify(base, next, fileBytes);
+      if (nextVerdict > LAST_INTACT) {
+        continue;
       }
+      if (nextVerdict == VALID
+          && base + next - RecordDescriptor.batchOffset(records, next) <= damagedPosition) {
+        next += RecordDescriptor.alignedLength(RecordDescriptor.frameLength(records, next));
+        next -= ALIGNMENT;
+        continue;
+      }
+      throw new JournalCorruptedException(
+          segment,
+          offset,
+          "Journal segment "
+              + segment
+              + " is corrupted at file offset "
+              + offset
+              + " (position "
+              + (base + offset)
+              + "): "
+              + describe(verdict, offset, fileBytes)
+              + ", and an intact record from outside the last flush follows at file offset "
+              + next
+              + ", so this is damage in the middle of the journal, not a torn write at its end. "
+              + operatorAdvice());
     }
   }
 
@@ -324,9 +342,11 @@ final class JournalRecovery {
       case BAD_TYPE ->
           "record type " + RecordDescriptor.type(records, offset) + " is invalid (types are >= 1)";
       case BAD_POSITION ->
-          "record claims a position ending in "
-              + Integer.toUnsignedString(RecordDescriptor.positionLow(records, offset))
-              + " but sits elsewhere (a misplaced or misnamed segment)";
+          "record claims position "
+              + RecordDescriptor.position(records, offset)
+              + " (batch offset "
+              + RecordDescriptor.batchOffset(records, offset)
+              + ") but sits elsewhere (a misplaced or misnamed segment)";
       default -> "unknown verdict " + verdict;
     };
   }

@@ -118,7 +118,7 @@ class JournalRecoveryTest {
   }
 
   @Test
-  void dropsALastBatchWhoseTailWasZeroedOrOverwrittenWithGarbage() throws IOException {
+  void dropsALastBatchTailOverwrittenWithZerosOrGarbage() throws IOException {
     Path golden = dir.resolve("golden");
     int count = 30;
     List<Long> positions = writeJournal(golden, count, 6);
@@ -126,7 +126,9 @@ class JournalRecoveryTest {
     Random random = new Random(7);
     for (long cut = positions.get(count - 6); cut < positions.get(count); cut += 3) {
       int complete = 0;
-      while (positions.get(complete + 1) <= cut) {
+      while (complete < count
+          && positions.get(complete) + RecordDescriptor.HEADER_LENGTH + payload(complete).length
+              <= cut) {
         complete++;
       }
       for (String fill : List.of("zeros", "garbage")) {
@@ -141,6 +143,34 @@ class JournalRecoveryTest {
             trial, complete, positions.get(complete), dataBytes(damaged, positions.get(complete)));
       }
     }
+  }
+
+  @Test
+  void dropsTheRestOfATornLastFlushWhosePagesReachedTheDiskOutOfOrder() throws IOException {
+    List<Long> positions = writeJournal(dir, 30, 10);
+    byte[] bytes = Files.readAllBytes(segment0(dir));
+    int lost = 23;
+    Arrays.fill(
+        bytes, (int) (long) positions.get(lost), (int) (long) positions.get(lost + 1), (byte) 0);
+    Files.write(segment0(dir), bytes);
+    assertRecoversAndAppendsAgain(
+        dir, lost, positions.get(lost), dataBytes(bytes, positions.get(lost)));
+  }
+
+  @Test
+  void refusesDamageInAnEarlierFlushFollowedByTheLastFlush() throws IOException {
+    List<Long> positions = writeJournal(dir, 30, 10);
+    byte[] bytes = Files.readAllBytes(segment0(dir));
+    int lost = 15;
+    Arrays.fill(
+        bytes, (int) (long) positions.get(lost), (int) (long) positions.get(lost + 1), (byte) 0);
+    Files.write(segment0(dir), bytes);
+    assertThatThrownBy(
+            () -> JournalFixture.replay(config(dir, SEGMENT_BYTES, FsyncPolicy.NEVER), 0))
+        .isInstanceOf(JournalCorruptedException.class)
+        .hasMessageContaining("file offset " + positions.get(lost))
+        .hasMessageContaining("frame length 0")
+        .hasMessageContaining("outside the last flush follows at file offset " + positions.get(20));
   }
 
   @Test
@@ -251,7 +281,8 @@ class JournalRecoveryTest {
         .hasMessageContaining("file offset " + recordStart)
         .hasMessageContaining("CRC32C")
         .hasMessageContaining(
-            "intact record follows at file offset " + positions.get(damagedRecord + 1))
+            "intact record from outside the last flush follows at file offset "
+                + positions.get(damagedRecord + 1))
         .hasMessageContaining("restore")
         .hasMessageContaining("backup")
         .hasMessageContaining("latest snapshot");
