@@ -1,5 +1,6 @@
 package io.cairn.engine.journal;
 
+import static io.cairn.engine.journal.RecordDescriptor.BATCH_OFFSET_OFFSET;
 import static io.cairn.engine.journal.RecordDescriptor.BYTE_ORDER;
 import static io.cairn.engine.journal.RecordDescriptor.CRC_OFFSET;
 import static io.cairn.engine.journal.RecordDescriptor.FRAME_LENGTH_OFFSET;
@@ -27,14 +28,21 @@ import org.agrona.concurrent.UnsafeBuffer;
  * segment file is named by the position of its first byte, and a record's position is that base
  * plus its offset in the file, so positions are contiguous across segments.
  *
- * <p>Segments are not preallocated. A segment ends where its last write ended, so recovery finds
- * the end of the log without a marker or a scan of zeros, a crash cannot leave a long run of
- * preallocated zeros to tell apart from damage, and the files show how much data they hold. The
- * price is that each forced append also updates the file size (a metadata journal commit on
- * ext4/xfs), which preallocation would avoid. A segment rolls when the next record would take it
- * past {@link JournalConfig#segmentBytes()}; the full segment is forced and the new file's
- * directory entry is made durable before a byte goes to the new one (unless the policy is NEVER),
- * so a torn write can only ever be at the end of the last segment.
+ * <p>Preallocation: under ALWAYS and INTERVAL the active segment is kept filled with zeros up to
+ * {@link #PREALLOCATE_BYTES} past its data, written (not {@code fallocate}d, whose unwritten
+ * extents still need a metadata commit on the first write). A force then finds the blocks and the
+ * file size already durable and flushes only data: on this machine's ext4 that measured about twice
+ * the fdatasyncs per second of forcing appends that grow the file. The zeros are cut off when the
+ * segment rolls and on close, so a segment that is no longer written ends exactly with its data.
+ * How the end of the log is found: by reading records until the first one that does not verify; an
+ * all-zero header is never a record (type is at least 1), so the preallocated zeros of a crashed
+ * process end the log like a torn write does (see {@link JournalRecovery}). Under NEVER there is no
+ * force to save, so nothing is preallocated.
+ *
+ * <p>A segment rolls when the next record would take it past {@link JournalConfig#segmentBytes()};
+ * the full segment is trimmed and forced, and the new file's directory entry made durable, before a
+ * byte goes to the new one (unless the policy is NEVER), so a torn write can only ever be at the
+ * end of the last segment.
  *
  * <p>Steady state is allocation-free: the batch buffer grows by doubling when a batch outgrows it
  * and is reused afterwards.
@@ -45,6 +53,13 @@ public final class Journal implements AutoCloseable {
 
   /** Largest batch: a flush is expected long before. */
   public static final int MAX_BATCH_BYTES = 1 << 30;
+
+  /**
+   * How far ahead of the data a segment is filled with zeros, unless the policy is NEVER. Forcing
+   * writes into blocks that already exist skips the file-size update and its metadata commit: on
+   * ext4 that doubles the forces per second.
+   */
+  public static final int PREALLOCATE_BYTES = 1 << 20;
 
   private final Path dir;
   private final long segmentBytes;
@@ -57,6 +72,8 @@ public final class Journal implements AutoCloseable {
 
   private FileChannel channel;
   private long activeFileBytes;
+  private long preallocatedBytes;
+  private final ByteBuffer zeros;
 
   private ByteBuffer batchView;
   private final UnsafeBuffer batch = new UnsafeBuffer(0, 0);
@@ -69,6 +86,7 @@ public final class Journal implements AutoCloseable {
   private long position;
 
   private boolean unforced;
+  private boolean truncated;
   private long lastForceNs;
   private boolean failed;
   private boolean closed;
@@ -79,6 +97,10 @@ public final class Journal implements AutoCloseable {
     segmentBytes = config.segmentBytes();
     fsync = config.fsync();
     fsyncIntervalNs = config.fsyncIntervalNs();
+    zeros =
+        fsync == FsyncPolicy.NEVER
+            ? ByteBuffer.allocateDirect(0)
+            : ByteBuffer.allocateDirect((int) Math.min(PREALLOCATE_BYTES, segmentBytes));
     for (long base : recovered.bases()) {
       segmentBases.addLong(base);
     }
@@ -87,6 +109,7 @@ public final class Journal implements AutoCloseable {
       long base = segmentBases.getLong(segmentBases.size() - 1);
       channel = FileChannel.open(Segments.path(dir, base), StandardOpenOption.WRITE);
       activeFileBytes = end - base;
+      preallocatedBytes = activeFileBytes;
       appendSegmentBase = base;
     } else {
       openSegment(end);
@@ -170,7 +193,8 @@ public final class Journal implements AutoCloseable {
     int frameLength = HEADER_LENGTH + length;
     batch.putInt(at + FRAME_LENGTH_OFFSET, frameLength, BYTE_ORDER);
     batch.putInt(at + TYPE_OFFSET, type, BYTE_ORDER);
-    batch.putInt(at + POSITION_OFFSET, (int) position, BYTE_ORDER);
+    batch.putInt(at + BATCH_OFFSET_OFFSET, at, BYTE_ORDER);
+    batch.putLong(at + POSITION_OFFSET, position, BYTE_ORDER);
     batch.putBytes(at + HEADER_LENGTH, buffer, offset, length);
     if (aligned > frameLength) {
       batch.setMemory(at + frameLength, aligned - frameLength, (byte) 0);
@@ -274,8 +298,8 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Flushes what was appended, forces it (unless the policy is NEVER) and closes the segment.
-   * Idempotent.
+   * Flushes what was appended, cuts the preallocated zeros, forces (unless the policy is NEVER) and
+   * closes the segment. Idempotent.
    */
   @Override
   public void close() {
@@ -285,10 +309,14 @@ public final class Journal implements AutoCloseable {
     try {
       if (!failed) {
         flush();
-        if (fsync != FsyncPolicy.NEVER) {
-          force();
+        trimPreallocation();
+        if (fsync != FsyncPolicy.NEVER && unforced) {
+          forceChannel();
         }
       }
+    } catch (IOException e) {
+      failed = true;
+      throw new JournalException("Cannot close the journal in " + dir + ": " + e, e);
     } finally {
       closed = true;
       try {
@@ -345,9 +373,37 @@ public final class Journal implements AutoCloseable {
       unforced = true;
     }
     activeFileBytes = filePosition;
+    if (filePosition > preallocatedBytes && zeros.capacity() > 0) {
+      preallocate(Math.min(filePosition + zeros.capacity(), Math.max(segmentBytes, filePosition)));
+    }
+  }
+
+  /** Fills the segment with zeros from the end of its data up to {@code fileBytes}. */
+  private void preallocate(long fileBytes) throws IOException {
+    long filePosition = activeFileBytes;
+    while (filePosition < fileBytes) {
+      ByteBuffer chunk = zeros;
+      chunk.clear();
+      chunk.limit((int) Math.min(chunk.capacity(), fileBytes - filePosition));
+      while (chunk.hasRemaining()) {
+        filePosition += channel.write(chunk, filePosition);
+      }
+    }
+    preallocatedBytes = fileBytes;
+  }
+
+  /** Cuts the zeros after the data, so that a segment no longer written ends with its data. */
+  private void trimPreallocation() throws IOException {
+    if (preallocatedBytes > activeFileBytes) {
+      channel.truncate(activeFileBytes);
+      preallocatedBytes = activeFileBytes;
+      unforced = true;
+      truncated = true;
+    }
   }
 
   private void roll(long newBase) throws IOException {
+    trimPreallocation();
     if (fsync != FsyncPolicy.NEVER && unforced) {
       forceChannel();
     }
@@ -364,15 +420,17 @@ public final class Journal implements AutoCloseable {
     }
     segmentBases.addLong(base);
     activeFileBytes = 0;
+    preallocatedBytes = 0;
     appendSegmentBase = Math.max(appendSegmentBase, base);
   }
 
   private void forceChannel() throws IOException {
     long startNs = System.nanoTime();
-    channel.force(false);
+    channel.force(truncated);
     long endNs = System.nanoTime();
     metrics.onFsync(endNs - startNs);
     lastForceNs = endNs;
     unforced = false;
+    truncated = false;
   }
 }

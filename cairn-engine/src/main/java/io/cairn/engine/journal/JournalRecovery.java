@@ -17,16 +17,22 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Reads a journal directory at open: verifies every record from the segment holding the requested
  * position onwards, replays those at or after it, and cuts a torn tail.
  *
- * <p>How the end of the log is found: segments are not preallocated, so a segment file ends where
- * its writes ended. Every record is checked in turn (sane frame length inside the file, type, the
- * position it claims, CRC32C); the log ends at the end of the last segment or at the first record
- * that fails. A failing record counts as a torn tail, dropped and cut off, only when it is in the
- * last segment, it is incomplete or its checksum fails, and no intact record (one whose checksum
- * holds) starts at any aligned offset after it: that is what a crash in the middle of a write
- * leaves (partial bytes, zeros of a file extended but not yet written, a stale page). Anything else
- * is damage with data after it, or an intact record in the wrong place (a misnamed or misplaced
- * segment); replaying past it, or cutting it off, would lose changes silently, so recovery refuses
- * with {@link JournalCorruptedException} and leaves the files as they are.
+ * <p>How the end of the log is found: every record is checked in turn (sane frame length inside the
+ * file, CRC32C, type, the position it claims); the log ends at the end of the last segment or at
+ * the first record that fails, which after a crash is often the zeros the journal preallocates
+ * ahead of its data (zeros are never a record: the type is at least 1).
+ *
+ * <p>A failing record counts as a torn tail, dropped and cut off with everything after it, only
+ * when it is in the last segment, it is incomplete or its checksum fails, and every intact record
+ * (one whose checksum holds) after it belongs to the same flush as the failing bytes (its batch
+ * offset reaches back to them or before). That is what a crash in the middle of a group commit
+ * leaves: partial bytes, preallocated zeros, or pages of the last flush that reached the disk out
+ * of order, none of it acknowledged under ALWAYS. Anything else is damage to data written before
+ * the last flush, or an intact record in the wrong place (a misnamed or misplaced segment);
+ * replaying past it, or cutting it off, would lose changes silently, so recovery refuses with
+ * {@link JournalCorruptedException} and leaves the files as they are. (Damage inside the last flush
+ * after it was acknowledged, bit rot, looks the same as a torn write and is dropped with it: no
+ * format can tell the two apart.)
  *
  * <p>Segments wholly before the requested position are neither read nor verified: a snapshot
  * already covers them. In the segment holding it, damage before the requested position is skipped
@@ -53,6 +59,7 @@ final class JournalRecovery {
   private final CRC32C crc = new CRC32C();
   private final UnsafeBuffer records = new UnsafeBuffer(0, 0);
   private ByteBuffer crcView;
+  private int tornBytes;
 
   private long[] bases;
   private long recordsReplayed;
@@ -166,7 +173,7 @@ final class JournalRecovery {
         channel.truncate(validBytes);
         channel.force(true);
       }
-      bytesDropped += fileBytes - validBytes;
+      bytesDropped += tornBytes;
     }
     return validBytes;
   }
@@ -184,6 +191,7 @@ final class JournalRecovery {
           continue;
         }
         refuseUnlessTornTail(segment, base, offset, fileBytes, last, verdict);
+        tornBytes = dataEnd(offset, fileBytes) - offset;
         return offset;
       }
       int frameLength = RecordDescriptor.frameLength(records, offset);
@@ -213,6 +221,18 @@ final class JournalRecovery {
     return offset;
   }
 
+  /**
+   * End of the last non-zero byte in {@code [from, fileBytes)}, or {@code from}: zeros after the
+   * data are the segment's preallocation (or a file extended but never written), not lost data.
+   */
+  private int dataEnd(int from, int fileBytes) {
+    int end = fileBytes;
+    while (end > from && records.getByte(end - 1) == 0) {
+      end--;
+    }
+    return end;
+  }
+
   private int verify(long base, int offset, int fileBytes) {
     int remaining = fileBytes - offset;
     if (remaining < HEADER_LENGTH) {
@@ -232,7 +252,11 @@ final class JournalRecovery {
     if (RecordDescriptor.type(records, offset) < 1) {
       return BAD_TYPE;
     }
-    if (RecordDescriptor.positionLow(records, offset) != (int) (base + offset)) {
+    long position = base + offset;
+    int batchOffset = RecordDescriptor.batchOffset(records, offset);
+    if (RecordDescriptor.position(records, offset) != position
+        || batchOffset < 0
+        || batchOffset > position) {
       return BAD_POSITION;
     }
     return VALID;
@@ -270,24 +294,33 @@ final class JournalRecovery {
               + "; its checksum is intact, so this is not a torn write. "
               + operatorAdvice());
     }
+    long damagedPosition = base + offset;
     for (int next = offset + ALIGNMENT; next + HEADER_LENGTH <= fileBytes; next += ALIGNMENT) {
-      if (verify(base, next, fileBytes) <= LAST_INTACT) {
-        throw new JournalCorruptedException(
-            segment,
-            offset,
-            "Journal segment "
-                + segment
-                + " is corrupted at file offset "
-                + offset
-                + " (position "
-                + (base + offset)
-                + "): "
-                + describe(verdict, offset, fileBytes)
-                + ", and an intact record follows at file offset "
-                + next
-                + ", so this is damage in the middle of the journal, not a torn write at its end. "
-                + operatorAdvice());
+      int nextVerdict = verify(base, next, fileBytes);
+      if (nextVerdict > LAST_INTACT) {
+        continue;
       }
+      if (nextVerdict == VALID
+          && base + next - RecordDescriptor.batchOffset(records, next) <= damagedPosition) {
+        next += RecordDescriptor.alignedLength(RecordDescriptor.frameLength(records, next));
+        next -= ALIGNMENT;
+        continue;
+      }
+      throw new JournalCorruptedException(
+          segment,
+          offset,
+          "Journal segment "
+              + segment
+              + " is corrupted at file offset "
+              + offset
+              + " (position "
+              + (base + offset)
+              + "): "
+              + describe(verdict, offset, fileBytes)
+              + ", and an intact record from outside the last flush follows at file offset "
+              + next
+              + ", so this is damage in the middle of the journal, not a torn write at its end. "
+              + operatorAdvice());
     }
   }
 
@@ -309,9 +342,11 @@ final class JournalRecovery {
       case BAD_TYPE ->
           "record type " + RecordDescriptor.type(records, offset) + " is invalid (types are >= 1)";
       case BAD_POSITION ->
-          "record claims a position ending in "
-              + Integer.toUnsignedString(RecordDescriptor.positionLow(records, offset))
-              + " but sits elsewhere (a misplaced or misnamed segment)";
+          "record claims position "
+              + RecordDescriptor.position(records, offset)
+              + " (batch offset "
+              + RecordDescriptor.batchOffset(records, offset)
+              + ") but sits elsewhere (a misplaced or misnamed segment)";
       default -> "unknown verdict " + verdict;
     };
   }

@@ -18,29 +18,42 @@ import org.agrona.DirectBuffer;
  *  +---------------------------------------------------------------+
  *  |                             Type                              |  8
  *  +---------------------------------------------------------------+
- *  |                    Position (low 32 bits)                     | 12
+ *  |                         Batch Offset                          | 12
  *  +---------------------------------------------------------------+
- *  |                            Payload                           ...  16
+ *  |                           Position                            | 16
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                            Payload                           ...  24
  * ...                                                              |
  *  +---------------------------------------------------------------+
  *  |                 Padding (zeros) to 8-byte alignment          ...
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>All fields are little-endian {@code int32}. <b>Frame Length</b> is header plus payload,
- * without the padding; the next record starts at {@code align(frameLength, 8)}. <b>Type</b> is the
- * caller's record type, {@code >= 1}, so an all-zero header (a file extended but never written) is
- * never a record. <b>Position</b> is the low half of the record's logical position (segment base +
- * offset in the file): a record copied, or a segment renamed, to the wrong place fails the check
- * even though its checksum is intact. <b>CRC32C</b> covers bytes 4 to the end of the payload, that
- * is every header field after it and the payload, in one contiguous range.
+ * <p>Fields are little-endian; Position is an {@code int64}, the others {@code int32}.
+ *
+ * <ul>
+ *   <li><b>CRC32C</b> covers bytes 4 to the end of the payload: every header field after it and the
+ *       payload, in one contiguous range.
+ *   <li><b>Frame Length</b> is header plus payload, without the padding; the next record starts at
+ *       {@code align(frameLength, 8)}.
+ *   <li><b>Type</b> is the caller's record type, {@code >= 1}, so an all-zero header (preallocated
+ *       space, or a file extended but never written) is never a record.
+ *   <li><b>Batch Offset</b> is the distance in bytes from the first record of the same flush to
+ *       this one (0 for the first): recovery can tell a torn last group commit, whose pages reached
+ *       the disk out of order, from damage to data written before it.
+ *   <li><b>Position</b> is the record's logical position (segment base + offset in the file): a
+ *       record copied, or a segment renamed, to the wrong place is caught even though its checksum
+ *       holds.
+ * </ul>
  */
 public final class RecordDescriptor {
   public static final int CRC_OFFSET = 0;
   public static final int FRAME_LENGTH_OFFSET = 4;
   public static final int TYPE_OFFSET = 8;
-  public static final int POSITION_OFFSET = 12;
-  public static final int HEADER_LENGTH = 16;
+  public static final int BATCH_OFFSET_OFFSET = 12;
+  public static final int POSITION_OFFSET = 16;
+  public static final int HEADER_LENGTH = 24;
   public static final int ALIGNMENT = 8;
   public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
 
@@ -64,8 +77,12 @@ public final class RecordDescriptor {
     return buffer.getInt(recordOffset + TYPE_OFFSET, BYTE_ORDER);
   }
 
-  public static int positionLow(DirectBuffer buffer, int recordOffset) {
-    return buffer.getInt(recordOffset + POSITION_OFFSET, BYTE_ORDER);
+  public static int batchOffset(DirectBuffer buffer, int recordOffset) {
+    return buffer.getInt(recordOffset + BATCH_OFFSET_OFFSET, BYTE_ORDER);
+  }
+
+  public static long position(DirectBuffer buffer, int recordOffset) {
+    return buffer.getLong(recordOffset + POSITION_OFFSET, BYTE_ORDER);
   }
 
   public static int storedCrc(DirectBuffer buffer, int recordOffset) {

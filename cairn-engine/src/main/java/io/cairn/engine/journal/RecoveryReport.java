@@ -4,7 +4,8 @@ package io.cairn.engine.journal;
  * What {@link Journal#open} found.
  *
  * @param recordsReplayed records handed to the handler
- * @param bytesDropped bytes of a torn tail cut from the last segment (0 after a clean shutdown)
+ * @param bytesDropped bytes of a torn tail cut from the last segment, not counting the zeros that
+ *     follow the data (preallocation); 0 when no record was lost
  * @param elapsedNs time spent reading, verifying and replaying
  * @param endPosition position where appending continues
  * @param replayStartPosition where replay began: the requested position, or the first segment's

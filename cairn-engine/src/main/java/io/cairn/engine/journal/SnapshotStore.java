@@ -93,7 +93,8 @@ public final class SnapshotStore {
    * Atomically writes a snapshot covering the journal up to {@code position} (temporary file,
    * force, rename, force of the directory), then deletes all but the newest {@link #KEEP}.
    *
-   * @throws JournalException on an I/O error, or when the writer throws
+   * @throws JournalException on an I/O error, or when the writer throws an {@link IOException} (an
+   *     unchecked exception from the writer propagates as it is); no file is left behind
    */
   public void write(long position, Writer writer) {
     if (position < 0) {
@@ -125,6 +126,9 @@ public final class SnapshotStore {
     } catch (IOException e) {
       deleteQuietly(temp);
       throw new JournalException("Cannot write snapshot " + target + ": " + e, e);
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(temp);
+      throw e;
     }
   }
 

@@ -39,6 +39,15 @@ class JournalRecoveryTest {
     return positions;
   }
 
+  /** Bytes after {@code from} up to the last non-zero one: what recovery reports as dropped. */
+  private static long dataBytes(byte[] content, long from) {
+    int end = content.length;
+    while (end > from && content[end - 1] == 0) {
+      end--;
+    }
+    return end - from;
+  }
+
   private static Path segment0(Path dir) {
     return Segments.path(dir, 0);
   }
@@ -79,8 +88,9 @@ class JournalRecoveryTest {
     for (long cut = lastStart; cut < end; cut++) {
       Path trial = dir.resolve("cut-" + cut);
       Files.createDirectories(trial);
-      Files.write(segment0(trial), Arrays.copyOf(bytes, (int) cut));
-      assertRecoversAndAppendsAgain(trial, 39, lastStart, cut - lastStart);
+      byte[] torn = Arrays.copyOf(bytes, (int) cut);
+      Files.write(segment0(trial), torn);
+      assertRecoversAndAppendsAgain(trial, 39, lastStart, dataBytes(torn, lastStart));
     }
   }
 
@@ -100,14 +110,15 @@ class JournalRecoveryTest {
       }
       Path trial = dir.resolve("cut-" + cut);
       Files.createDirectories(trial);
-      Files.write(segment0(trial), Arrays.copyOf(bytes, (int) cut));
+      byte[] torn = Arrays.copyOf(bytes, (int) cut);
+      Files.write(segment0(trial), torn);
       assertRecoversAndAppendsAgain(
-          trial, complete, positions.get(complete), cut - positions.get(complete));
+          trial, complete, positions.get(complete), dataBytes(torn, positions.get(complete)));
     }
   }
 
   @Test
-  void dropsALastBatchWhoseTailWasZeroedOrOverwrittenWithGarbage() throws IOException {
+  void dropsALastBatchTailOverwrittenWithZerosOrGarbage() throws IOException {
     Path golden = dir.resolve("golden");
     int count = 30;
     List<Long> positions = writeJournal(golden, count, 6);
@@ -115,7 +126,9 @@ class JournalRecoveryTest {
     Random random = new Random(7);
     for (long cut = positions.get(count - 6); cut < positions.get(count); cut += 3) {
       int complete = 0;
-      while (positions.get(complete + 1) <= cut) {
+      while (complete < count
+          && positions.get(complete) + RecordDescriptor.HEADER_LENGTH + payload(complete).length
+              <= cut) {
         complete++;
       }
       for (String fill : List.of("zeros", "garbage")) {
@@ -127,9 +140,37 @@ class JournalRecoveryTest {
         Files.createDirectories(trial);
         Files.write(segment0(trial), damaged);
         assertRecoversAndAppendsAgain(
-            trial, complete, positions.get(complete), bytes.length - positions.get(complete));
+            trial, complete, positions.get(complete), dataBytes(damaged, positions.get(complete)));
       }
     }
+  }
+
+  @Test
+  void dropsTheRestOfATornLastFlushWhosePagesReachedTheDiskOutOfOrder() throws IOException {
+    List<Long> positions = writeJournal(dir, 30, 10);
+    byte[] bytes = Files.readAllBytes(segment0(dir));
+    int lost = 23;
+    Arrays.fill(
+        bytes, (int) (long) positions.get(lost), (int) (long) positions.get(lost + 1), (byte) 0);
+    Files.write(segment0(dir), bytes);
+    assertRecoversAndAppendsAgain(
+        dir, lost, positions.get(lost), dataBytes(bytes, positions.get(lost)));
+  }
+
+  @Test
+  void refusesDamageInAnEarlierFlushFollowedByTheLastFlush() throws IOException {
+    List<Long> positions = writeJournal(dir, 30, 10);
+    byte[] bytes = Files.readAllBytes(segment0(dir));
+    int lost = 15;
+    Arrays.fill(
+        bytes, (int) (long) positions.get(lost), (int) (long) positions.get(lost + 1), (byte) 0);
+    Files.write(segment0(dir), bytes);
+    assertThatThrownBy(
+            () -> JournalFixture.replay(config(dir, SEGMENT_BYTES, FsyncPolicy.NEVER), 0))
+        .isInstanceOf(JournalCorruptedException.class)
+        .hasMessageContaining("file offset " + positions.get(lost))
+        .hasMessageContaining("frame length 0")
+        .hasMessageContaining("outside the last flush follows at file offset " + positions.get(20));
   }
 
   @Test
@@ -137,14 +178,62 @@ class JournalRecoveryTest {
     List<Long> positions = writeJournal(dir, 20, 1);
     long end = positions.get(20);
     Files.write(segment0(dir), new byte[4096], java.nio.file.StandardOpenOption.APPEND);
-    assertRecoversAndAppendsAgain(dir, 20, end, 4096);
+    assertRecoversAndAppendsAgain(dir, 20, end, 0);
     assertThat(Files.size(segment0(dir))).isGreaterThan(end);
 
     long endNow = Files.size(segment0(dir));
     byte[] garbage = new byte[13];
     new Random(3).nextBytes(garbage);
     Files.write(segment0(dir), garbage, java.nio.file.StandardOpenOption.APPEND);
-    assertRecoversAndAppendsAgain(dir, 21, endNow, 13);
+    assertRecoversAndAppendsAgain(dir, 21, endNow, dataBytes(garbage, 0));
+  }
+
+  @Test
+  void recoversEverythingForcedWhenTheProcessDiesWithPreallocatedZerosAfterTheData()
+      throws IOException {
+    Path crashed = dir.resolve("crashed");
+    Files.createDirectories(crashed);
+    List<Long> positions = new ArrayList<>();
+    try (Journal journal =
+        Journal.open(config(dir.resolve("live"), 4096, FsyncPolicy.ALWAYS), 0, new Collector())) {
+      for (int i = 0; i < 150; i++) {
+        positions.add(append(journal, i));
+        if (i % 9 == 8) {
+          journal.flush();
+        }
+      }
+      positions.add(journal.flush());
+      long[] bases = Segments.list(dir.resolve("live"));
+      assertThat(bases.length).isGreaterThan(2);
+      for (long base : bases) {
+        Files.copy(Segments.path(dir.resolve("live"), base), Segments.path(crashed, base));
+      }
+      Path active = Segments.path(crashed, bases[bases.length - 1]);
+      assertThat(Files.size(active))
+          .as("the active segment is preallocated past its data")
+          .isGreaterThan(journal.position() - bases[bases.length - 1]);
+      for (int s = 0; s + 1 < bases.length; s++) {
+        assertThat(Files.size(Segments.path(crashed, bases[s])))
+            .as("a rolled segment ends with its data")
+            .isEqualTo(bases[s + 1] - bases[s]);
+      }
+    }
+    assertThat(
+            Files.size(
+                Segments.path(
+                    dir.resolve("live"),
+                    Segments.list(dir.resolve("live"))[
+                        Segments.list(dir.resolve("live")).length - 1])))
+        .as("close cuts the preallocated zeros")
+        .isEqualTo(
+            positions.get(150)
+                - Segments.list(dir.resolve("live"))[
+                    Segments.list(dir.resolve("live")).length - 1]);
+
+    Collector collector = JournalFixture.replay(config(crashed, 4096, FsyncPolicy.ALWAYS), 0);
+    assertRecoveredPrefix(collector, 150);
+    assertThat(collector.report.bytesDropped()).isZero();
+    assertThat(collector.report.endPosition()).isEqualTo(positions.get(150));
   }
 
   @Test
@@ -192,7 +281,8 @@ class JournalRecoveryTest {
         .hasMessageContaining("file offset " + recordStart)
         .hasMessageContaining("CRC32C")
         .hasMessageContaining(
-            "intact record follows at file offset " + positions.get(damagedRecord + 1))
+            "intact record from outside the last flush follows at file offset "
+                + positions.get(damagedRecord + 1))
         .hasMessageContaining("restore")
         .hasMessageContaining("backup")
         .hasMessageContaining("latest snapshot");

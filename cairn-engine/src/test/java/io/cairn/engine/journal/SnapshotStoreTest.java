@@ -102,6 +102,14 @@ class SnapshotStoreTest {
                     }))
         .isInstanceOf(JournalException.class)
         .hasMessageContaining("state not serialisable");
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    3000,
+                    out -> {
+                      throw new IllegalStateException("bug in the state writer");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactly("00000000000000001000.snapshot");

@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks of the journal: durable append throughput with group commit, and recovery replay
+ * speed.
+ */
+package io.cairn.bench.journal;
