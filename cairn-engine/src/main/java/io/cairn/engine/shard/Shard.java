@@ -6,6 +6,7 @@ import io.cairn.engine.egress.Egress;
 import io.cairn.engine.egress.EgressHandler;
 import io.cairn.engine.hunt.EngineContext;
 import io.cairn.engine.hunt.ShardState;
+import io.cairn.engine.journal.FsyncPolicy;
 import io.cairn.engine.journal.Journal;
 import io.cairn.engine.journal.JournalConfig;
 import io.cairn.engine.journal.JournalMetrics;
@@ -116,7 +117,8 @@ public final class Shard implements AutoCloseable {
             clock,
             metrics,
             config.boardTickNs() / 1_000_000L,
-            config.snapshotIntervalNs() / 1_000_000L);
+            config.snapshotIntervalNs() / 1_000_000L,
+            config.fsync() == FsyncPolicy.INTERVAL);
     return new Shard(index, ring, agent, recovery, metrics, journal.metrics());
   }
 

@@ -7,8 +7,8 @@ import io.cairn.engine.egress.Egress;
 import io.cairn.engine.egress.EgressHandler;
 import io.cairn.engine.hunt.ShardState;
 import io.cairn.engine.journal.Journal;
+import io.cairn.engine.journal.JournalException;
 import io.cairn.engine.journal.SnapshotStore;
-import java.io.UncheckedIOException;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
@@ -40,6 +40,7 @@ final class ShardAgent implements Agent, MessageHandler {
   private final ShardMetrics metrics;
   private final long boardTickMs;
   private final long snapshotIntervalMs;
+  private final boolean forceWhenIdle;
   private final UnsafeBuffer tickBuffer = new UnsafeBuffer(new byte[CommandLayout.HEADER_LENGTH]);
   private final CommandEncoder tickEncoder = new CommandEncoder();
 
@@ -61,7 +62,8 @@ final class ShardAgent implements Agent, MessageHandler {
       EpochClock clock,
       ShardMetrics metrics,
       long boardTickMs,
-      long snapshotIntervalMs) {
+      long snapshotIntervalMs,
+      boolean forceWhenIdle) {
     this.shardIndex = shardIndex;
     this.ring = ring;
     this.state = state;
@@ -73,6 +75,7 @@ final class ShardAgent implements Agent, MessageHandler {
     this.metrics = metrics;
     this.boardTickMs = Math.max(1, boardTickMs);
     this.snapshotIntervalMs = Math.max(1, snapshotIntervalMs);
+    this.forceWhenIdle = forceWhenIdle;
     this.lastSnapshotPosition = recoveredSnapshotPosition;
     this.previousSnapshotPosition = recoveredSnapshotPosition;
     long nowMs = clock.time();
@@ -96,6 +99,8 @@ final class ShardAgent implements Agent, MessageHandler {
     }
     if (work > 0) {
       endOfBatch(work);
+    } else if (forceWhenIdle) {
+      forceIdleJournal();
     }
     if (nowMs >= nextSnapshotMs) {
       nextSnapshotMs = nowMs + snapshotIntervalMs;
@@ -125,7 +130,7 @@ final class ShardAgent implements Agent, MessageHandler {
     if (journalPending) {
       try {
         journal.flush();
-      } catch (UncheckedIOException e) {
+      } catch (JournalException e) {
         fail(e);
       }
       journalPending = false;
@@ -134,6 +139,18 @@ final class ShardAgent implements Agent, MessageHandler {
     if (!egress.isEmpty()) {
       egress.drainTo(egressHandler);
       egress.clear();
+    }
+  }
+
+  /**
+   * Under the {@code interval} policy a flush may leave its writes unforced; an idle shard forces
+   * them at once rather than leaving its last changes waiting for a next batch that may not come.
+   */
+  private void forceIdleJournal() {
+    try {
+      journal.force();
+    } catch (JournalException e) {
+      fail(e);
     }
   }
 
