@@ -2,6 +2,7 @@ package io.cairn.engine.hunt;
 
 import io.cairn.engine.board.Leaderboard;
 import io.cairn.engine.command.CommandDecoder;
+import io.cairn.engine.command.Op;
 import io.cairn.engine.egress.Egress;
 import io.cairn.engine.egress.EgressHandler;
 import io.cairn.engine.geo.GeoMath;
@@ -10,6 +11,7 @@ import io.cairn.engine.geo.TreasureGrid;
 import io.cairn.engine.json.JsonWriter;
 import io.cairn.veltrix.AnswerNormalizer;
 import io.cairn.veltrix.Hint;
+import io.cairn.veltrix.HuntProgress;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.IntList;
 import io.cairn.veltrix.PartialAnswer;
@@ -17,6 +19,7 @@ import io.cairn.veltrix.Puzzle;
 import io.cairn.veltrix.Treasure;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One hunt's live state and its player operations. Owned by one shard thread. Every operation takes
@@ -76,7 +79,7 @@ final class HuntState {
     scanResult = new ScanResult(Math.max(1, next.treasureCount()));
     matchers = new Matcher[next.puzzleCount()][];
     for (int p = 0; p < next.puzzleCount(); p++) {
-      List<java.util.regex.Pattern> patterns = next.puzzle(p).answerPatterns();
+      List<Pattern> patterns = next.puzzle(p).answerPatterns();
       matchers[p] = new Matcher[patterns.size()];
       for (int k = 0; k < patterns.size(); k++) {
         matchers[p][k] = patterns.get(k).matcher("");
@@ -131,26 +134,26 @@ final class HuntState {
   boolean transition(int op, long nowMs, long atMs, Egress egress) {
     int next;
     switch (op) {
-      case io.cairn.engine.command.Op.START -> {
+      case Op.START -> {
         if (status != HuntStatus.SCHEDULED) {
           return false;
         }
         next = HuntStatus.RUNNING;
         startedAtMs = nowMs;
       }
-      case io.cairn.engine.command.Op.PAUSE -> {
+      case Op.PAUSE -> {
         if (status != HuntStatus.RUNNING) {
           return false;
         }
         next = HuntStatus.PAUSED;
       }
-      case io.cairn.engine.command.Op.RESUME -> {
+      case Op.RESUME -> {
         if (status != HuntStatus.PAUSED) {
           return false;
         }
         next = HuntStatus.RUNNING;
       }
-      case io.cairn.engine.command.Op.END -> {
+      case Op.END -> {
         if (status == HuntStatus.ENDED) {
           return false;
         }
@@ -720,8 +723,8 @@ final class HuntState {
   // ---------------------------------------------------------------- reload
 
   /** Progress as the reload diff needs it. */
-  io.cairn.veltrix.HuntProgress progress() {
-    return new io.cairn.veltrix.HuntProgress() {
+  HuntProgress progress() {
+    return new HuntProgress() {
       @Override
       public boolean puzzleSolved(String puzzleId) {
         int p = snapshot.puzzleIndex(puzzleId);
