@@ -15,6 +15,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * column and key path.
  */
 public final class HuntFiles {
+  /**
+   * Class-path location of the JSON Schema (draft 2020-12) of hunt files, for tools that publish it
+   * to editors; a test holds it to this compiler.
+   */
+  public static final String SCHEMA_RESOURCE = "/io/cairn/veltrix/hunt.schema.json";
+
   private HuntFiles() {}
 
   /**

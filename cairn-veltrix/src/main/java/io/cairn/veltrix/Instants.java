@@ -1,6 +1,5 @@
 package io.cairn.veltrix;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,12 +30,7 @@ final class Instants {
       LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
       return Verdict.NO_OFFSET;
     } catch (DateTimeParseException notLocalDateTime) {
-      try {
-        LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-        return Verdict.NO_OFFSET;
-      } catch (DateTimeParseException notDate) {
-        return Verdict.MALFORMED;
-      }
+      return Verdict.MALFORMED;
     }
   }
 

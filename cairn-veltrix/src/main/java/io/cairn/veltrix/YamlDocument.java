@@ -42,6 +42,10 @@ final class YamlDocument {
           "YAML syntax error: " + what + context);
     } catch (YamlEngineException e) {
       problems.at(1, 1, "", "YAML syntax error: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      // The composer recurses per nesting level; a hostile upload ("[[[[...") must not kill the
+      // thread that compiles it. The stack has unwound here and the composer kept no state.
+      problems.at(1, 1, "", "YAML nesting is too deep to read");
     }
     return Optional.empty();
   }

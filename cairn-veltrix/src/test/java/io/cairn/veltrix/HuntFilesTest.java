@@ -215,4 +215,30 @@ class HuntFilesTest {
                     .extracting(Problem::message)
                     .containsExactly("file is not valid UTF-8 text"));
   }
+
+  @Test
+  void readRefusesAFileOverOneMebibyteWithoutParsingIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("huge.hunt.yaml");
+    Files.writeString(file, "id: h\ntitle: H\n# " + "x".repeat(1024 * 1024) + "\n");
+    assertThatThrownBy(() -> HuntFiles.read(file))
+        .isInstanceOfSatisfying(
+            VeltrixException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        new Problem(
+                            file.toString(),
+                            1,
+                            1,
+                            "",
+                            "file is larger than 1 MiB (1048576 bytes)")));
+  }
+
+  @Test
+  void refusesAFileOverOneMebibyteCountedInUtf8Bytes() {
+    String nearlyFull = "id: h\ntitle: H\n# " + "é".repeat(600_000) + "\n";
+    assertThatThrownBy(() -> HuntFiles.compile("upload", nearlyFull))
+        .isInstanceOf(VeltrixException.class)
+        .hasMessageContaining("file is larger than 1 MiB");
+  }
 }

@@ -267,6 +267,23 @@ class HuntStructureValidationTest {
   }
 
   @Test
+  void reportsNestingTooDeepToReadInsteadOfFailing() {
+    Problem p = only("id: h\ntitle: " + "[".repeat(200_000) + "\n");
+    assertAt(p, 1, 1, "");
+    assertThat(p.message()).isEqualTo("YAML nesting is too deep to read");
+  }
+
+  @Test
+  void followsAliasesButRefusesTooManyOfThem() {
+    assertThat(
+            HuntFiles.compile("alias", "id: h\ntitle: &t Harbor\ndescription: *t\n").description())
+        .isEqualTo("Harbor");
+    StringBuilder bomb = new StringBuilder("id: h\ntitle: T\ndescription: &a [x]\nlimits:\n");
+    bomb.append("  guesses-per-minute: [").append("*a, ".repeat(60)).append("*a]\n");
+    assertThat(HuntProblems.of(bomb.toString()).get(0).message()).startsWith("YAML syntax error: ");
+  }
+
+  @Test
   void reportsEveryProblemOfAFileAtOnceInFileOrder() {
     List<Problem> problems =
         HuntProblems.of(
