@@ -18,7 +18,29 @@ final class HuntViews {
   static final int DEFAULT_BOARD_LIMIT = 10;
   static final int MAX_BOARD_LIMIT = 100;
 
+  private static final byte[] ID = JsonWriter.encode("id");
+  private static final byte[] TITLE = JsonWriter.encode("title");
+  private static final byte[] TEXT = JsonWriter.encode("text");
+  private static final byte[] NAME = JsonWriter.encode("name");
+  private static final byte[] POINTS = JsonWriter.encode("points");
+  private static final byte[] SOLVED = JsonWriter.encode("solved");
+  private static final byte[] HINTS_TAKEN = JsonWriter.encode("hintsTaken");
+  private static final byte[] CLAIMED = JsonWriter.encode("claimed");
+  private static final byte[] LAT = JsonWriter.encode("lat");
+  private static final byte[] LON = JsonWriter.encode("lon");
+  private static final byte[] DISTANCE_M = JsonWriter.encode("distanceM");
+  private static final byte[] RANK = JsonWriter.encode("rank");
+  private static final byte[] TEAM = JsonWriter.encode("team");
+  private static final byte[] SCORE = JsonWriter.encode("score");
+
   private final HuntState hunt;
+  private byte[] huntId;
+  private byte[] huntTitle;
+  private byte[][] puzzleIds;
+  private byte[][] puzzleTitles;
+  private byte[][] puzzleTexts;
+  private byte[][] treasureIds;
+  private byte[][] treasureNames;
   private TreasureGrid grid;
   private ScanResult scanResult;
   private final int[] topTeams = new int[MAX_BOARD_LIMIT];
@@ -32,10 +54,33 @@ final class HuntViews {
     this.hunt = hunt;
   }
 
-  /** Rebuilds the spatial index for a new or reloaded snapshot. */
+  /**
+   * Rebuilds the spatial index for a new or reloaded snapshot, and encodes its texts to JSON once,
+   * so that replies copy them instead of escaping them char by char.
+   */
   void useSnapshot(HuntSnapshot snapshot) {
     grid = new TreasureGrid(snapshot);
     scanResult = new ScanResult(Math.max(1, snapshot.treasureCount()));
+    huntId = JsonWriter.encode(snapshot.id());
+    huntTitle = JsonWriter.encode(snapshot.title());
+    int puzzles = snapshot.puzzleCount();
+    puzzleIds = new byte[puzzles][];
+    puzzleTitles = new byte[puzzles][];
+    puzzleTexts = new byte[puzzles][];
+    for (int p = 0; p < puzzles; p++) {
+      Puzzle puzzle = snapshot.puzzle(p);
+      puzzleIds[p] = JsonWriter.encode(puzzle.id());
+      puzzleTitles[p] = JsonWriter.encode(puzzle.title());
+      puzzleTexts[p] = JsonWriter.encode(puzzle.text());
+    }
+    int treasures = snapshot.treasureCount();
+    treasureIds = new byte[treasures][];
+    treasureNames = new byte[treasures][];
+    for (int t = 0; t < treasures; t++) {
+      Treasure treasure = snapshot.treasure(t);
+      treasureIds[t] = JsonWriter.encode(treasure.id());
+      treasureNames[t] = JsonWriter.encode(treasure.name());
+    }
   }
 
   /**
@@ -70,8 +115,10 @@ final class HuntViews {
   /** The {@code hunt} object of state and join replies: only what {@code team} may see. */
   void writeHunt(JsonWriter json, int team) {
     json.startObject()
-        .field("id", hunt.snapshot.id())
-        .field("title", hunt.snapshot.title())
+        .name(ID)
+        .encoded(huntId)
+        .name(TITLE)
+        .encoded(huntTitle)
         .field("status", HuntStatus.name(hunt.status));
     writeTimes(json);
     json.name("puzzles").startArray();
@@ -86,12 +133,18 @@ final class HuntViews {
               ? hunt.teams.pointsEarned(team, p)
               : hunt.snapshot.scoring().puzzleValue(puzzle.points(), hunt.solveCounts[p]);
       json.startObject()
-          .field("id", puzzle.id())
-          .field("title", puzzle.title())
-          .field("text", puzzle.text())
-          .field("points", points)
-          .field("solved", solved)
-          .field("hintsTaken", hunt.teams.hintsTaken(team, p))
+          .name(ID)
+          .encoded(puzzleIds[p])
+          .name(TITLE)
+          .encoded(puzzleTitles[p])
+          .name(TEXT)
+          .encoded(puzzleTexts[p])
+          .name(POINTS)
+          .number(points)
+          .name(SOLVED)
+          .bool(solved)
+          .name(HINTS_TAKEN)
+          .number(hunt.teams.hintsTaken(team, p))
           .endObject();
     }
     json.endArray().name("treasures").startArray();
@@ -99,16 +152,20 @@ final class HuntViews {
       if (!hunt.treasureVisible(team, t)) {
         continue;
       }
-      Treasure treasure = hunt.snapshot.treasure(t);
       json.startObject()
-          .field("id", treasure.id())
-          .field("name", treasure.name())
-          .field("claimed", hunt.teams.claimed(team, t))
+          .name(ID)
+          .encoded(treasureIds[t])
+          .name(NAME)
+          .encoded(treasureNames[t])
+          .name(CLAIMED)
+          .bool(hunt.teams.claimed(team, t))
           .endObject();
     }
     json.endArray()
-        .field("score", hunt.teams.score(team))
-        .field("rank", hunt.board.rank(team))
+        .name(SCORE)
+        .number(hunt.teams.score(team))
+        .name(RANK)
+        .number(hunt.board.rank(team))
         .endObject();
   }
 
@@ -133,12 +190,18 @@ final class HuntViews {
       }
       Treasure treasure = hunt.snapshot.treasure(t);
       json.startObject()
-          .field("id", treasure.id())
-          .field("name", treasure.name())
-          .field("lat", treasure.lat(), JsonWriter.COORDINATE_DECIMALS)
-          .field("lon", treasure.lon(), JsonWriter.COORDINATE_DECIMALS)
-          .field("distanceM", scanResult.distanceM(i), JsonWriter.DISTANCE_DECIMALS)
-          .field("claimed", hunt.teams.claimed(team, t))
+          .name(ID)
+          .encoded(treasureIds[t])
+          .name(NAME)
+          .encoded(treasureNames[t])
+          .name(LAT)
+          .number(treasure.lat(), JsonWriter.COORDINATE_DECIMALS)
+          .name(LON)
+          .number(treasure.lon(), JsonWriter.COORDINATE_DECIMALS)
+          .name(DISTANCE_M)
+          .number(scanResult.distanceM(i), JsonWriter.DISTANCE_DECIMALS)
+          .name(CLAIMED)
+          .bool(hunt.teams.claimed(team, t))
           .endObject();
     }
     json.endArray();
@@ -156,8 +219,10 @@ final class HuntViews {
     writeTop(json, limit);
     json.name("you")
         .startObject()
-        .field("rank", hunt.board.rank(team))
-        .field("score", hunt.teams.score(team))
+        .name(RANK)
+        .number(hunt.board.rank(team))
+        .name(SCORE)
+        .number(hunt.teams.score(team))
         .endObject();
     Replies.end(egress, cmd);
   }
@@ -167,9 +232,12 @@ final class HuntViews {
     json.startArray();
     for (int i = 0; i < count; i++) {
       json.startObject()
-          .field("rank", topRanks[i])
-          .field("team", hunt.teams.name(topTeams[i]))
-          .field("score", topScores[i])
+          .name(RANK)
+          .number(topRanks[i])
+          .name(TEAM)
+          .encoded(hunt.teams.encodedName(topTeams[i]))
+          .name(SCORE)
+          .number(topScores[i])
           .endObject();
     }
     json.endArray();

@@ -104,6 +104,38 @@ public final class JsonWriter {
     return this;
   }
 
+  /**
+   * Writes a member name already in JSON form (from {@link #encode}): names written on every reply
+   * are encoded once, then copied.
+   */
+  public JsonWriter name(byte[] encodedName) {
+    if (hasElement[depth]) {
+      putByte((byte) ',');
+    }
+    hasElement[depth] = true;
+    copy(encodedName);
+    putByte((byte) ':');
+    afterName = true;
+    return this;
+  }
+
+  /** Writes a value already in JSON form (from {@link #encode}). */
+  public JsonWriter encoded(byte[] json) {
+    beforeValue();
+    copy(json);
+    return this;
+  }
+
+  /**
+   * The JSON form of {@code value}: quoted, escaped, UTF-8. For strings written many times (ids,
+   * titles, texts), so that writing them is one array copy. Allocates.
+   */
+  public static byte[] encode(CharSequence value) {
+    JsonWriter scratch = new JsonWriter();
+    scratch.quoted(value);
+    return Arrays.copyOf(scratch.bytes, scratch.count);
+  }
+
   public JsonWriter string(CharSequence value) {
     beforeValue();
     quoted(value);
@@ -287,6 +319,12 @@ public final class JsonWriter {
       b[c++] = digits[--n];
     }
     count = c;
+  }
+
+  private void copy(byte[] source) {
+    ensure(source.length);
+    System.arraycopy(source, 0, bytes, count, source.length);
+    count += source.length;
   }
 
   private void putAscii(String s) {

@@ -142,6 +142,19 @@ class JsonWriterTest {
   }
 
   @Test
+  void copiesPreEncodedNamesAndValues() throws Exception {
+    byte[] name = JsonWriter.encode("ti\"tle");
+    byte[] value = JsonWriter.encode("Zoë\n🦊");
+    writer.wrap(buffer, 0).startObject().name(name).encoded(value).field("n", 1).endObject();
+    writer.wrap(buffer, 0).startObject().field("n", 1).name(name).encoded(value).endObject();
+
+    JsonNode node = parse();
+    assertThat(node.get("ti\"tle").asText()).isEqualTo("Zoë\n🦊");
+    assertThat(node.get("n").asInt()).isEqualTo(1);
+    assertThat(new String(value, StandardCharsets.UTF_8)).isEqualTo("\"Zoë\\n🦊\"");
+  }
+
+  @Test
   void startsAgainCleanlyOnWrap() throws Exception {
     writer.wrap(buffer, 0).startObject().field("a", 1).endObject();
     writer.wrap(buffer, 0).startObject().field("b", 2).endObject();
