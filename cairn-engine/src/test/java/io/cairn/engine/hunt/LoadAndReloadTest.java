@@ -94,6 +94,45 @@ class LoadAndReloadTest {
   }
 
   @Test
+  void remapsProgressWhenAForcedReloadRemovesASolvedPuzzle() {
+    h.load(TestHunts.hunt().decay("linear", 10, 20).text());
+    h.start();
+    int ada = h.player("Ada", "");
+    int bo = h.player("Bo", "");
+    h.guess(ada, "tide", "high tide");
+    h.guess(ada, "lighthouse", "fresnel");
+    String withoutTide = TestHunts.hunt().decay("linear", 10, 20).withoutTide().text();
+
+    assertThat(h.reload(withoutTide, false).error()).isEqualTo("RELOAD_REFUSED");
+    assertThat(h.reload(withoutTide, true).ok()).isTrue();
+
+    JsonNode hunt = h.state(ada).reply().get("hunt");
+    assertThat(puzzleIds(hunt)).containsExactly("lighthouse", "riddle");
+    assertThat(hunt.at("/puzzles/0/solved").asBoolean()).isTrue();
+    assertThat(hunt.get("score").asLong()).isEqualTo(160);
+    assertThat(h.state(bo).reply().at("/hunt/puzzles/0/points").asInt()).isEqualTo(90);
+    assertThat(h.guess(ada, "riddle", "anchor").reply().get("points").asInt()).isEqualTo(50);
+  }
+
+  @Test
+  void replaysAndRestoresAReloadedHuntExactly() throws Exception {
+    h.load(TestHunts.hunt().text());
+    h.start();
+    int ada = h.player("Ada", "");
+    h.guess(ada, "tide", "high tide");
+    h.reload(TestHunts.hunt().withBonusPuzzle().titleSuffix(" II").text(), false);
+    h.guess(ada, "bonus", "extra");
+
+    assertThat(Harness.snapshotOf(h.replay())).isEqualTo(h.snapshot());
+    ShardState restored =
+        ShardState.readSnapshot(
+            new java.io.DataInputStream(new java.io.ByteArrayInputStream(h.snapshot())),
+            new EngineContext(0, Harness.SECRET, new HuntDirectory()));
+    assertThat(Harness.snapshotOf(restored)).isEqualTo(h.snapshot());
+    assertThat(restored.huntNumber("harbor-run")).isZero();
+  }
+
+  @Test
   void refusesToReloadAHuntItDoesNotRun() {
     assertThat(h.reload(TestHunts.hunt().text(), false).error()).isEqualTo("UNKNOWN_HUNT");
     assertThat(h.reload("nonsense: [", false).error()).isEqualTo("INVALID_HUNT");
