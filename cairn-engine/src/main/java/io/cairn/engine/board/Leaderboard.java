@@ -33,12 +33,23 @@ import java.util.Arrays;
 public final class Leaderboard {
   static final int MAX_LEVEL = 32;
 
+  private static final int META = -1;
   private static final int SCORE = 0;
   private static final int SEQ = 1;
-  private static final int META = 2;
-  private static final int LEVELS = 3;
-  private static final int HEADER = 0;
+  private static final int LEVELS = 2;
+  private static final int BLOCK_OVERHEAD = 3;
+  private static final int HEADER = 1;
   private static final int NIL = 0;
+  private static final int HEADER_BLOCK = BLOCK_OVERHEAD + MAX_LEVEL;
+
+  /**
+   * A cache line holds 8 longs, and a large long[]'s elements start 2 longs past a line boundary
+   * (16-byte array header; big arrays are allocated line-aligned). Wrong for an odd heap layout,
+   * this only costs speed.
+   */
+  private static final int LINE_LONGS = 8;
+
+  private static final int ARRAY_BASE_LONGS = 2;
   private static final long SPAN_MASK = 0xFFFF_FFFFL;
   private static final long DEFAULT_SEED = 0x9E37_79B9_7F4A_7C15L;
 
@@ -64,7 +75,8 @@ public final class Leaderboard {
     }
     this.seed = seed;
     this.pool =
-        new long[(int) Math.min(1 << 30, LEVELS + MAX_LEVEL + (long) initialTeams * (LEVELS + 2))];
+        new long
+            [(int) Math.min(1 << 30, HEADER_BLOCK + (long) initialTeams * (BLOCK_OVERHEAD + 3))];
     this.nodeOfTeam = new int[Math.max(16, initialTeams)];
     reset();
   }
@@ -256,9 +268,9 @@ public final class Leaderboard {
   }
 
   private void reset() {
-    Arrays.fill(pool, 0, LEVELS + MAX_LEVEL, 0L);
+    Arrays.fill(pool, 0, HEADER_BLOCK, 0L);
     pool[HEADER + META] = ((long) -1 << 32) | MAX_LEVEL;
-    poolTop = LEVELS + MAX_LEVEL;
+    poolTop = HEADER_BLOCK;
     Arrays.fill(freeByLevel, NIL);
     listLevel = 1;
     length = 0;
@@ -374,16 +386,21 @@ public final class Leaderboard {
     if (node != NIL) {
       freeByLevel[level] = (int) pool[node + SCORE];
     } else {
-      int size = LEVELS + level;
-      if (poolTop + size > pool.length) {
-        long grown = Math.max((long) poolTop + size, (long) pool.length + (pool.length >> 1));
+      int size = BLOCK_OVERHEAD + level;
+      int start = poolTop;
+      int lineOffset = (start + ARRAY_BASE_LONGS) & (LINE_LONGS - 1);
+      if (size <= LINE_LONGS && lineOffset + size > LINE_LONGS) {
+        start += LINE_LONGS - lineOffset;
+      }
+      if (start + size > pool.length) {
+        long grown = Math.max((long) start + size, (long) pool.length + (pool.length >> 1));
         if (grown > Integer.MAX_VALUE - 8) {
           throw new IllegalStateException("leaderboard full: " + length + " teams");
         }
         pool = Arrays.copyOf(pool, (int) grown);
       }
-      node = poolTop;
-      poolTop += size;
+      node = start - META;
+      poolTop = start + size;
     }
     pool[node + META] = ((long) teamId << 32) | level;
     for (int i = 0; i < level; i++) {

@@ -70,6 +70,7 @@ public final class Egress {
     if (!open) {
       throw new IllegalStateException("no message begun");
     }
+    writer.flush();
     lengths[count] = writer.length();
     limit = writer.position();
     count++;

@@ -13,14 +13,20 @@ public final class GeoMath {
    * needs no special case across the antimeridian.
    */
   public static double distanceM(double lat1, double lon1, double lat2, double lon2) {
+    return distanceM(
+        lat1, lon1, Math.cos(Math.toRadians(lat1)), lat2, lon2, Math.cos(Math.toRadians(lat2)));
+  }
+
+  /**
+   * The same haversine with the cosines of both latitudes given, so that an index can compute them
+   * once; for the same inputs it returns exactly what the public method returns.
+   */
+  static double distanceM(
+      double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2) {
     double sinHalfDeltaLat = Math.sin(Math.toRadians(lat2 - lat1) * 0.5);
     double sinHalfDeltaLon = Math.sin(Math.toRadians(lon2 - lon1) * 0.5);
     double h =
-        sinHalfDeltaLat * sinHalfDeltaLat
-            + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2))
-                * sinHalfDeltaLon
-                * sinHalfDeltaLon;
+        sinHalfDeltaLat * sinHalfDeltaLat + cosLat1 * cosLat2 * sinHalfDeltaLon * sinHalfDeltaLon;
     return 2.0 * EARTH_RADIUS_M * Math.asin(Math.min(1.0, Math.sqrt(h)));
   }
 }

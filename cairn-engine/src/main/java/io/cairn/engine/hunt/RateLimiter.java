@@ -10,16 +10,20 @@ package io.cairn.engine.hunt;
 final class RateLimiter {
   static final long MINUTE_MS = 60_000L;
 
+  /** Rates above this are treated as this, so that {@code nowMs * perMinute} cannot overflow. */
+  static final int MAX_PER_MINUTE = 1_000_000;
+
   private RateLimiter() {}
 
   /**
    * How long to wait before a request is allowed by bucket state {@code tat} at {@code nowMs}: 0
    * means allowed now (then call {@link #spend}).
    */
-  static long retryAfterMs(long tat, long nowMs, int perMinute) {
-    if (perMinute <= 0) {
+  static long retryAfterMs(long tat, long nowMs, int perMinuteAsked) {
+    if (perMinuteAsked <= 0) {
       return MINUTE_MS;
     }
+    int perMinute = Math.min(perMinuteAsked, MAX_PER_MINUTE);
     long now = nowMs * perMinute;
     long tolerance = (perMinute - 1) * MINUTE_MS;
     long excess = Math.max(tat, now) - now - tolerance;
@@ -30,7 +34,8 @@ final class RateLimiter {
   }
 
   /** The bucket state after one allowed request. */
-  static long spend(long tat, long nowMs, int perMinute) {
+  static long spend(long tat, long nowMs, int perMinuteAsked) {
+    int perMinute = Math.min(perMinuteAsked, MAX_PER_MINUTE);
     return Math.max(tat, nowMs * perMinute) + MINUTE_MS;
   }
 }

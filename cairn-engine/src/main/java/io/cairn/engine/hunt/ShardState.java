@@ -114,13 +114,13 @@ public final class ShardState {
     long nowMs = timeFor(hunt, decoder.timestampMs());
     boolean changed = hunt.advance(nowMs, decoder.timestampMs(), egress);
     switch (op) {
-      case Op.STATE -> hunt.state(decoder, player, egress);
+      case Op.STATE -> hunt.views.state(decoder, player, egress);
       case Op.MOVE -> changed |= hunt.move(decoder, player, nowMs, egress);
-      case Op.SCAN -> hunt.scan(decoder, player, egress);
-      case Op.GUESS -> changed |= hunt.guess(decoder, player, nowMs, egress);
-      case Op.CLAIM -> changed |= hunt.claim(decoder, player, nowMs, egress);
-      case Op.HINT -> changed |= hunt.hint(decoder, player, nowMs, egress);
-      case Op.BOARD -> hunt.board(decoder, player, egress);
+      case Op.SCAN -> hunt.views.scan(decoder, player, egress);
+      case Op.GUESS -> changed |= hunt.points.guess(decoder, player, nowMs, egress);
+      case Op.CLAIM -> changed |= hunt.points.claim(decoder, player, nowMs, egress);
+      case Op.HINT -> changed |= hunt.points.hint(decoder, player, nowMs, egress);
+      case Op.BOARD -> hunt.views.board(decoder, player, egress);
       default -> throw new IllegalStateException("not a player op " + op);
     }
     if (changed) {
@@ -139,7 +139,7 @@ public final class ShardState {
         hunt.commit(nowMs);
         changed = true;
       }
-      hunt.pushBoardIfChanged(timestampMs, egress);
+      hunt.views.pushBoardIfChanged(timestampMs, egress);
     }
     return changed;
   }

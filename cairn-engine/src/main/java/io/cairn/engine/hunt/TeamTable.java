@@ -1,5 +1,6 @@
 package io.cairn.engine.hunt;
 
+import io.cairn.engine.json.JsonWriter;
 import java.util.Arrays;
 import org.agrona.collections.Object2IntHashMap;
 
@@ -13,6 +14,7 @@ final class TeamTable {
   private int puzzles;
   private int treasures;
   private String[] names;
+  private byte[][] encodedNames;
   private boolean[] solo;
   private int[] sizes;
   private long[] scores;
@@ -30,6 +32,7 @@ final class TeamTable {
     this.puzzles = puzzles;
     this.treasures = treasures;
     names = new String[n];
+    encodedNames = new byte[n][];
     solo = new boolean[n];
     sizes = new int[n];
     scores = new long[n];
@@ -57,6 +60,7 @@ final class TeamTable {
     }
     int idx = count++;
     names[idx] = name;
+    encodedNames[idx] = JsonWriter.encode(name);
     solo[idx] = isSolo;
     byName.put(name, idx);
     return idx;
@@ -64,6 +68,7 @@ final class TeamTable {
 
   private void grow(int n) {
     names = Arrays.copyOf(names, n);
+    encodedNames = Arrays.copyOf(encodedNames, n);
     solo = Arrays.copyOf(solo, n);
     sizes = Arrays.copyOf(sizes, n);
     scores = Arrays.copyOf(scores, n);
@@ -117,6 +122,11 @@ final class TeamTable {
 
   String name(int team) {
     return names[team];
+  }
+
+  /** The name in JSON form, for {@link JsonWriter#encoded}. */
+  byte[] encodedName(int team) {
+    return encodedNames[team];
   }
 
   boolean solo(int team) {

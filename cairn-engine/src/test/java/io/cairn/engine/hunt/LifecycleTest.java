@@ -27,6 +27,22 @@ class LifecycleTest {
   }
 
   @Test
+  void ticksEveryHuntOfTheShardAndMovesOnlyThoseDue() {
+    h.load(TestHunts.hunt().id("later-run").text());
+    h.load(TestHunts.hunt().startsAtMs(Harness.T0 + 1_000).text());
+    h.advanceMs(1_000);
+
+    Harness.Result r = h.tick();
+
+    assertThat(r.journaled()).isTrue();
+    assertThat(r.eventMessages("hunt")).hasSize(1);
+    assertThat(r.eventMessages("hunt").get(0).huntNumber()).isEqualTo(1);
+    assertThat(h.directory.find("later-run").orElseThrow().status())
+        .isEqualTo(HuntStatus.SCHEDULED);
+    assertThat(h.directory.find("harbor-run").orElseThrow().status()).isEqualTo(HuntStatus.RUNNING);
+  }
+
+  @Test
   void startsOnAPlayerCommandPastStartsAtAndJournalsThatCommand() {
     h.load(TestHunts.hunt().startsAtMs(Harness.T0 + 1_000).text());
     int ada = h.player("Ada", "");

@@ -28,6 +28,7 @@ public final class TestHunts {
   private String titleSuffix = "";
   private String extraPuzzle = "";
   private int lighthousePoints = 100;
+  private boolean withTide = true;
 
   public static TestHunts hunt() {
     return new TestHunts();
@@ -119,6 +120,12 @@ public final class TestHunts {
     return this;
   }
 
+  /** Leaves the tide puzzle out (removing a puzzle is unsafe to reload once someone solved it). */
+  public TestHunts withoutTide() {
+    withTide = false;
+    return this;
+  }
+
   /** Changes the lighthouse's points (unsafe to reload once someone solved it). */
   public TestHunts lighthousePoints(int value) {
     lighthousePoints = value;
@@ -177,6 +184,10 @@ public final class TestHunts {
             points: 60
             answers: [high tide]
         """);
+    if (!withTide) {
+      int tide = y.indexOf("  - id: tide\n");
+      y.setLength(tide);
+    }
     int at = y.indexOf("LIGHTHOUSE_POINTS");
     y.replace(at, at + "LIGHTHOUSE_POINTS".length(), Integer.toString(lighthousePoints));
     y.append(extraPuzzle);

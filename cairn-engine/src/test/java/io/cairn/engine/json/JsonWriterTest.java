@@ -121,6 +121,40 @@ class JsonWriterTest {
   }
 
   @Test
+  void growsForMessagesLargerThanItsScratchArray() throws Exception {
+    String big = "é\"x".repeat(10_000);
+    writer.wrap(buffer, 0).startObject().field("big", big).name("n").startArray();
+    for (int i = 0; i < 5_000; i++) {
+      writer.number(i);
+    }
+    writer.endArray().endObject();
+
+    JsonNode node = parse();
+    assertThat(node.get("big").asText()).isEqualTo(big);
+    assertThat(node.get("n")).hasSize(5_000);
+  }
+
+  @Test
+  void flushesAnUnclosedDocumentOnRequest() {
+    writer.wrap(buffer, 0).startObject().field("a", 1).flush();
+
+    assertThat(buffer.getStringWithoutLengthUtf8(0, writer.length())).isEqualTo("{\"a\":1");
+  }
+
+  @Test
+  void copiesPreEncodedNamesAndValues() throws Exception {
+    byte[] name = JsonWriter.encode("ti\"tle");
+    byte[] value = JsonWriter.encode("Zoë\n🦊");
+    writer.wrap(buffer, 0).startObject().name(name).encoded(value).field("n", 1).endObject();
+    writer.wrap(buffer, 0).startObject().field("n", 1).name(name).encoded(value).endObject();
+
+    JsonNode node = parse();
+    assertThat(node.get("ti\"tle").asText()).isEqualTo("Zoë\n🦊");
+    assertThat(node.get("n").asInt()).isEqualTo(1);
+    assertThat(new String(value, StandardCharsets.UTF_8)).isEqualTo("\"Zoë\\n🦊\"");
+  }
+
+  @Test
   void startsAgainCleanlyOnWrap() throws Exception {
     writer.wrap(buffer, 0).startObject().field("a", 1).endObject();
     writer.wrap(buffer, 0).startObject().field("b", 2).endObject();
