@@ -138,7 +138,7 @@ class TreasureGridTest {
   @Test
   void matchesBruteForceForSmallHunts() {
     Random random = new Random(7);
-    HuntSnapshot hunt = TestHunts.inBox(random, 40, 150, 40.70, 40.72, -74.02, -74.00);
+    HuntSnapshot hunt = TestHunts.inBox(random, 30, 150, 40.70, 40.72, -74.02, -74.00);
     assertThat(hunt.treasureCount()).isLessThanOrEqualTo(TreasureGrid.LINEAR_MAX_TREASURES);
     assertMatchesBruteForce(hunt, random, 40.69, 40.73, -74.03, -73.99);
   }
