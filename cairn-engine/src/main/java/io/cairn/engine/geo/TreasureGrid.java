@@ -95,9 +95,10 @@ public final class TreasureGrid {
     }
     this.linear = n <= linearMaxTreasures;
     double radiusDeg = Math.toDegrees(snapshot.scanRadiusM() / GeoMath.EARTH_RADIUS_M);
-    this.cellLatDeg = Math.min(180.0, Math.max(MIN_CELL_DEG, radiusDeg));
+    this.cellLatDeg = radiusDeg >= MIN_CELL_DEG ? Math.min(180.0, radiusDeg) : MIN_CELL_DEG;
     double meanCosLat = n == 0 ? 1.0 : Math.cos(Math.toRadians(sumAbsLat / n));
-    double wantedLonDeg = Math.min(360.0, cellLatDeg / Math.max(MIN_COS_LAT, meanCosLat));
+    double wantedLonDeg =
+        Math.min(360.0, cellLatDeg / (meanCosLat >= MIN_COS_LAT ? meanCosLat : MIN_COS_LAT));
     this.cols = (int) Math.ceil(360.0 / wantedLonDeg);
     this.cellLonDeg = 360.0 / cols;
     this.rows = (int) Math.ceil(180.0 / cellLatDeg);

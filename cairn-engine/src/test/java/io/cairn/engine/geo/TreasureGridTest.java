@@ -150,6 +150,13 @@ class TreasureGridTest {
     assertMatchesBruteForce(hunt, random, -90, 90, -180, 180);
   }
 
+  @Test
+  void matchesBruteForceWhenTheHuntHasNoScanRadius() {
+    Random random = new Random(9);
+    HuntSnapshot hunt = TestHunts.inBox(random, 500, 0, 51.50, 51.52, -0.14, -0.10);
+    assertMatchesBruteForce(hunt, random, 51.49, 51.53, -0.15, -0.09);
+  }
+
   /**
    * Queries near random treasures and at random points, with every radius, through the automatic
    * choice and both forced strategies.
