@@ -12,21 +12,23 @@ import java.util.Arrays;
  * number of teams with a strictly higher score, found in O(log n) by a span-counting search for the
  * first node holding that score.
  *
- * <p>A node is a block of longs at its offset in {@code pool}; the offset is the node's id and 0 is
- * the header, which doubles as the end marker because no forward pointer ever targets it:
+ * <p>A node is a block of longs in {@code pool}; the node's id is the offset of its score, 0 is the
+ * end marker (no node's score sits there) and 1 is the header:
  *
  * <pre>
- *   offset+0  score
- *   offset+1  reachedSeq
- *   offset+2  teamId (high 32 bits) | level (low 32 bits)
- *   offset+3+i  for each level i: forward node (high 32 bits) | span (low 32 bits)
+ *   node-1      teamId (high 32 bits) | level (low 32 bits)
+ *   node+0      score
+ *   node+1      reachedSeq
+ *   node+2+i    for each level i: forward node (high 32 bits) | span (low 32 bits)
  * </pre>
  *
- * Keeping a node's keys next to its forward pointers costs one cache miss per hop, and the pool
- * holds about 4.3 longs per team with p = 1/4 (35 MB for a million teams) instead of 32 levels of
- * int arrays per node. Levels come from an xorshift generator seeded by the constructor, so
- * replaying the same updates rebuilds the same shape. A team keeps its node, and its level, when it
- * moves; removed nodes go to a free list per level and are reused.
+ * Blocks of up to 8 longs (nodes of level 5 or less, all but one in a thousand) never straddle a
+ * cache line, so a hop costs one miss: the keys compared and the forward pointer followed share a
+ * line. The pool holds about 5.4 longs per team with p = 1/4 (43 MB for a million teams) where
+ * {@code forward[level][node]} arrays would need 32 levels per node. Levels come from an xorshift
+ * generator seeded by the constructor, so replaying the same updates rebuilds the same shape. A
+ * team keeps its node, and its level, when it moves (as Redis zslUpdateScore, without freeing);
+ * removed nodes go to a free list per level and are reused.
  *
  * <p>Not thread-safe: the shard thread that owns the hunt is its only user.
  */

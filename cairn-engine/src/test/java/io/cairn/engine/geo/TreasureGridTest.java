@@ -138,7 +138,7 @@ class TreasureGridTest {
   @Test
   void matchesBruteForceForSmallHunts() {
     Random random = new Random(7);
-    HuntSnapshot hunt = TestHunts.inBox(random, 40, 150, 40.70, 40.72, -74.02, -74.00);
+    HuntSnapshot hunt = TestHunts.inBox(random, 30, 150, 40.70, 40.72, -74.02, -74.00);
     assertThat(hunt.treasureCount()).isLessThanOrEqualTo(TreasureGrid.LINEAR_MAX_TREASURES);
     assertMatchesBruteForce(hunt, random, 40.69, 40.73, -74.03, -73.99);
   }
@@ -148,6 +148,13 @@ class TreasureGridTest {
     Random random = new Random(8);
     HuntSnapshot hunt = TestHunts.onSphere(random, 3_000, 0.5);
     assertMatchesBruteForce(hunt, random, -90, 90, -180, 180);
+  }
+
+  @Test
+  void matchesBruteForceWhenTheHuntHasNoScanRadius() {
+    Random random = new Random(9);
+    HuntSnapshot hunt = TestHunts.inBox(random, 500, 0, 51.50, 51.52, -0.14, -0.10);
+    assertMatchesBruteForce(hunt, random, 51.49, 51.53, -0.15, -0.09);
   }
 
   /**
