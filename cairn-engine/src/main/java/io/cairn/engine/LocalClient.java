@@ -37,6 +37,7 @@ public final class LocalClient implements EgressHandler {
 
   @Override
   public void onMessage(
+      int shard,
       int kind,
       long connectionId,
       int huntNumber,
@@ -54,7 +55,8 @@ public final class LocalClient implements EgressHandler {
       return;
     }
     for (Session session : sessions.values()) {
-      if (session.huntNumber == huntNumber
+      if (session.shard == shard
+          && session.huntNumber == huntNumber
           && (kind == HUNT_EVENT || (kind == TEAM_EVENT && session.teamIdx == teamIdx))) {
         session.events.add(text);
       }

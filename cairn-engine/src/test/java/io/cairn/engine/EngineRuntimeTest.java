@@ -50,13 +50,12 @@ class EngineRuntimeTest {
     Engine[] engineRef = new Engine[1];
     LocalClient client = new LocalClient();
     EgressHandler watching =
-        (kind, connectionId, hunt, team, player, json, offset, length) -> {
+        (shard, kind, connectionId, hunt, team, player, json, offset, length) -> {
           String text = json.getStringWithoutLengthUtf8(offset, length);
           if (kind == EgressHandler.REPLY && text.contains("\"correct\":true")) {
-            int shard = engineRef[0].shardOf(KillTestHunt.ID);
             fsyncsSeenAtReply.set(engineRef[0].shard(shard).journalMetrics().fsyncs());
           }
-          client.onMessage(kind, connectionId, hunt, team, player, json, offset, length);
+          client.onMessage(shard, kind, connectionId, hunt, team, player, json, offset, length);
         };
     try (Engine engine = Engine.start(config(data), watching, new SystemEpochClock())) {
       engineRef[0] = engine;
@@ -78,12 +77,12 @@ class EngineRuntimeTest {
     CountDownLatch stalled = new CountDownLatch(1);
     LocalClient client = new LocalClient();
     EgressHandler stalling =
-        (kind, connectionId, hunt, team, player, json, offset, length) -> {
+        (shard, kind, connectionId, hunt, team, player, json, offset, length) -> {
           if (kind == EgressHandler.REPLY && connectionId == 1) {
             stalled.countDown();
             awaitQuietly(release);
           }
-          client.onMessage(kind, connectionId, hunt, team, player, json, offset, length);
+          client.onMessage(shard, kind, connectionId, hunt, team, player, json, offset, length);
         };
     EngineConfig small =
         new EngineConfig(

@@ -20,6 +20,8 @@ final class KillTestHunt {
     sb.append("  guesses-per-minute: 10000\n");
     sb.append("  claims-per-minute: 10000\n");
     sb.append("  max-speed-mps: 100000000\n");
+    // moves of one player can share a millisecond; the tolerance lets them jump between treasures
+    sb.append("  move-tolerance-m: 100000\n");
     sb.append("puzzles:\n");
     for (int p = 0; p < PUZZLES; p++) {
       sb.append("  - id: p").append(p).append('\n');

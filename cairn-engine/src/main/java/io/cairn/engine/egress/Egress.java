@@ -83,9 +83,10 @@ public final class Egress {
   }
 
   /** Hands every pending message to {@code handler}, in order, then clears. */
-  public void drainTo(EgressHandler handler) {
+  public void drainTo(int shard, EgressHandler handler) {
     for (int i = 0; i < count; i++) {
       handler.onMessage(
+          shard,
           kinds[i],
           connectionIds[i],
           huntNumbers[i],

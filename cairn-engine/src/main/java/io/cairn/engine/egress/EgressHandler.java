@@ -19,10 +19,12 @@ public interface EgressHandler {
 
   /**
    * Called on the shard thread after the batch is durable; {@code json} is one complete protocol
-   * message. {@code teamIdx} and {@code playerIdx} are -1 when they do not apply; a successful join
+   * message. Hunt numbers are per shard, so {@code shard} and {@code huntNumber} together name the
+   * hunt. {@code teamIdx} and {@code playerIdx} are -1 when they do not apply; a successful join
    * reply carries the new player's and team's indexes so the gateway can bind the connection.
    */
   void onMessage(
+      int shard,
       int kind,
       long connectionId,
       int huntNumber,

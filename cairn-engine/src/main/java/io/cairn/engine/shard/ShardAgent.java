@@ -137,7 +137,7 @@ final class ShardAgent implements Agent, MessageHandler {
     }
     metrics.onBatch(commands);
     if (!egress.isEmpty()) {
-      egress.drainTo(egressHandler);
+      egress.drainTo(shardIndex, egressHandler);
       egress.clear();
     }
   }

@@ -27,7 +27,8 @@ class EgressTest {
     assertThat(egress.count()).isEqualTo(3);
     List<Message> seen = new ArrayList<>();
     egress.drainTo(
-        (kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length) ->
+        0,
+        (shard, kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length) ->
             seen.add(
                 new Message(
                     kind,

@@ -119,7 +119,8 @@ class DeterminismTest {
         journal.add(c);
       }
       egress.drainTo(
-          (kind, connectionId, hunt, team, player, json, offset, length) ->
+          0,
+          (shardIndex, kind, connectionId, hunt, team, player, json, offset, length) ->
               output.add(
                   kind
                       + " "

@@ -110,7 +110,8 @@ final class Harness {
     }
     List<Message> messages = new ArrayList<>();
     egress.drainTo(
-        (kind, connectionId, hunt, teamIdx, playerIdx, json, offset, len) -> {
+        0,
+        (shardIndex, kind, connectionId, hunt, teamIdx, playerIdx, json, offset, len) -> {
           byte[] bytes = new byte[len];
           json.getBytes(offset, bytes);
           try {
