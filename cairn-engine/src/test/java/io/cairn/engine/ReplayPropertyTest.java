@@ -17,27 +17,41 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.agrona.concurrent.CachedEpochClock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Determinism, the foundation of recovery: for random streams of every kind of command (players
  * joining, moving, guessing right, wrong and partly, claiming, taking hints; organisers pausing,
  * announcing, reloading; time passing the hunt's start and end), the state rebuilt from the journal
- * (and from a snapshot plus the tail) is byte for byte the state the live engine had.
+ * (and from a snapshot plus the tail) is byte for byte the state the live engine had. Each seed
+ * ({@link RandomInputs}) seeds one random play.
  */
 class ReplayPropertyTest {
   private static final long STARTS_AT_MS = Instant.parse("2026-12-01T18:00:00Z").toEpochMilli();
 
-  @Property(tries = 12)
-  void replayingTheJournalRebuildsTheLiveState(@ForAll long seed) throws Exception {
+  /** Seeds 1 to 12, one random play each. */
+  static LongStream journalSeeds() {
+    return RandomInputs.seeds(12);
+  }
+
+  /** Seeds 1 to 6, one random play each, with a snapshot interval of 1 ns. */
+  static LongStream snapshotSeeds() {
+    return RandomInputs.seeds(6);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("journalSeeds")
+  void replayingTheJournalRebuildsTheLiveState(long seed) throws Exception {
     checkReplay(seed, 3_600_000_000_000L);
   }
 
-  @Property(tries = 6)
-  void snapshotPlusTailRebuildsTheLiveState(@ForAll long seed) throws Exception {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("snapshotSeeds")
+  void snapshotPlusTailRebuildsTheLiveState(long seed) throws Exception {
     checkReplay(seed, 1L);
   }
 

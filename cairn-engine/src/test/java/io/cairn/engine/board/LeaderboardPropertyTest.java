@@ -1,21 +1,25 @@
 package io.cairn.engine.board;
 
+import static io.cairn.engine.RandomInputs.anyLong;
+import static io.cairn.engine.RandomInputs.intBetween;
+import static io.cairn.engine.RandomInputs.longBetween;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.engine.RandomInputs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Compares the skip list with a sorted list after every step of random update sequences. */
+/**
+ * Compares the skip list with a sorted list after every step of random update sequences (seeds:
+ * {@link RandomInputs}).
+ */
 class LeaderboardPropertyTest {
   private static final int UPDATE = 0;
   private static final int REMOVE = 1;
@@ -30,9 +34,22 @@ class LeaderboardPropertyTest {
           .thenComparingLong(Entry::seq)
           .thenComparingInt(Entry::teamId);
 
-  @Property(tries = 300)
-  void matchesASortedModel(@ForAll("steps") List<Step> steps, @ForAll long seed) {
-    Leaderboard board = new Leaderboard(4, seed);
+  /** Seeds 1 to 300, one random sequence of updates, removals and clears each. */
+  static LongStream stepSeeds() {
+    return RandomInputs.seeds(300);
+  }
+
+  /** Seeds 1 to 20, one long run of score increments each. */
+  static LongStream incrementSeeds() {
+    return RandomInputs.seeds(20);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("stepSeeds")
+  void matchesASortedModel(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Step> steps = steps(random);
+    Leaderboard board = new Leaderboard(4, anyLong(random));
     Map<Integer, Entry> model = new HashMap<>();
     for (Step step : steps) {
       switch (step.kind()) {
@@ -53,10 +70,12 @@ class LeaderboardPropertyTest {
     }
   }
 
-  @Property(tries = 20)
-  void matchesASortedModelWithIncreasingScoresAtScale(
-      @ForAll("increments") List<Integer> increments, @ForAll long seed) {
-    Leaderboard board = new Leaderboard(16, seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("incrementSeeds")
+  void matchesASortedModelWithIncreasingScoresAtScale(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Integer> increments = increments(random);
+    Leaderboard board = new Leaderboard(16, anyLong(random));
     Map<Integer, Entry> model = new HashMap<>();
     long seq = 0;
     for (int increment : increments) {
@@ -72,26 +91,34 @@ class LeaderboardPropertyTest {
     assertMatches(board, model);
   }
 
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    Arbitrary<Integer> kind =
-        Arbitraries.frequencyOf(
-            Tuple.of(90, Arbitraries.just(UPDATE)),
-            Tuple.of(9, Arbitraries.just(REMOVE)),
-            Tuple.of(1, Arbitraries.just(CLEAR)));
-    Arbitrary<Step> step =
-        Combinators.combine(
-                kind,
-                Arbitraries.integers().between(0, 40),
-                Arbitraries.longs().between(-3, 25),
-                Arbitraries.longs().between(0, 60))
-            .as(Step::new);
-    return step.list().ofMaxSize(200);
+  /**
+   * Up to 200 steps, 90% updates, 9% removals and 1% clears, of teams 0 to 40 with scores -3 to 25
+   * and sequence numbers 0 to 60, so that teams, scores and sequence numbers collide often.
+   */
+  private static List<Step> steps(SplittableRandom random) {
+    int size = intBetween(random, 0, 200);
+    List<Step> steps = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      int roll = random.nextInt(100);
+      int kind = roll < 90 ? UPDATE : roll < 99 ? REMOVE : CLEAR;
+      steps.add(
+          new Step(
+              kind,
+              intBetween(random, 0, 40),
+              longBetween(random, -3, 25),
+              longBetween(random, 0, 60)));
+    }
+    return steps;
   }
 
-  @Provide
-  Arbitrary<List<Integer>> increments() {
-    return Arbitraries.integers().between(0, 30).list().ofMinSize(1_000).ofMaxSize(6_000);
+  /** 1,000 to 6,000 score increments of 0 to 30 points. */
+  private static List<Integer> increments(SplittableRandom random) {
+    int size = intBetween(random, 1_000, 6_000);
+    List<Integer> increments = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      increments.add(intBetween(random, 0, 30));
+    }
+    return increments;
   }
 
   private static void assertMatches(Leaderboard board, Map<Integer, Entry> model) {

@@ -1,41 +1,45 @@
 package io.cairn.engine.command;
 
+import static io.cairn.engine.RandomInputs.anyDouble;
+import static io.cairn.engine.RandomInputs.anyLong;
+import static io.cairn.engine.RandomInputs.anyString;
+import static io.cairn.engine.RandomInputs.drawWhere;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import io.cairn.engine.RandomInputs;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.agrona.ExpandableArrayBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-public class CommandCodecPropertyTest {
+/** Random commands survive encoding and decoding unchanged (seeds: {@link RandomInputs}). */
+class CommandCodecPropertyTest {
   private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
   private final CommandEncoder encoder = new CommandEncoder();
   private final CommandDecoder decoder = new CommandDecoder();
 
-  public static boolean wellFormed(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
+  /** Seeds 1 to 500, one case each. */
+  static LongStream stringSeeds() {
+    return RandomInputs.seeds(500);
   }
 
-  @Property(tries = 500)
-  void roundTripsAnyWellFormedStrings(
-      @ForAll String huntId,
-      @ForAll String name,
-      @ForAll String team,
-      @ForAll String token,
-      @ForAll long timestampMs,
-      @ForAll long requestId) {
-    Assume.that(wellFormed(huntId) && wellFormed(name) && wellFormed(team) && wellFormed(token));
+  /** Seeds 1 to 200, one case each. */
+  static LongStream positionSeeds() {
+    return RandomInputs.seeds(200);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("stringSeeds")
+  void roundTripsAnyWellFormedStrings(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String huntId = drawWhere(() -> anyString(random, 255), RandomInputs::wellFormed);
+    String name = drawWhere(() -> anyString(random, 255), RandomInputs::wellFormed);
+    String team = drawWhere(() -> anyString(random, 255), RandomInputs::wellFormed);
+    String token = drawWhere(() -> anyString(random, 255), RandomInputs::wellFormed);
+    long timestampMs = anyLong(random);
+    long requestId = anyLong(random);
+
     int length =
         encoder
             .wrap(buffer, 3)
@@ -51,8 +55,13 @@ public class CommandCodecPropertyTest {
     assertThat(decoder.token().toString()).isEqualTo(token);
   }
 
-  @Property(tries = 200)
-  void roundTripsAnyPosition(@ForAll double lat, @ForAll double lon) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("positionSeeds")
+  void roundTripsAnyPosition(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double lat = anyDouble(random);
+    double lon = anyDouble(random);
+
     int length = encoder.wrap(buffer, 0).header(1, 1, 1, 0, 0).move(lat, lon);
 
     assertThat(decoder.wrap(Op.MOVE, buffer, 0, length)).isTrue();

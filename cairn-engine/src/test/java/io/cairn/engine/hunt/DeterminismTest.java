@@ -2,6 +2,7 @@ package io.cairn.engine.hunt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.engine.RandomInputs;
 import io.cairn.engine.command.CommandEncoder;
 import io.cairn.engine.command.Op;
 import io.cairn.engine.egress.Egress;
@@ -10,16 +11,18 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine is a pure function of its commands: the same stream gives the same state and output,
  * replaying what was journaled rebuilds the state, and a snapshot restored mid-way continues
- * exactly as the original did.
+ * exactly as the original did. Each property runs on the same 25 seeds ({@link RandomInputs}), each
+ * seeding one random session.
  */
 class DeterminismTest {
   record Command(int op, byte[] bytes) {}
@@ -33,7 +36,7 @@ class DeterminismTest {
 
   /** A random but reproducible session: a hunt, players, and a mix of every op. */
   static List<Command> stream(long seed, int count) {
-    Random random = new Random(seed);
+    SplittableRandom random = new SplittableRandom(seed);
     ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
     CommandEncoder e = new CommandEncoder();
     List<Command> out = new ArrayList<>();
@@ -135,8 +138,14 @@ class DeterminismTest {
     return output;
   }
 
-  @Property(tries = 25)
-  void sameStreamGivesIdenticalSnapshotsAndOutput(@ForAll long seed) {
+  /** Seeds 1 to 25, one random session each. */
+  static LongStream seeds() {
+    return RandomInputs.seeds(25);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void sameStreamGivesIdenticalSnapshotsAndOutput(long seed) {
     List<Command> commands = stream(seed, 400);
     ShardState a = fresh();
     ShardState b = fresh();
@@ -148,8 +157,9 @@ class DeterminismTest {
     assertThat(Harness.snapshotOf(b)).isEqualTo(Harness.snapshotOf(a));
   }
 
-  @Property(tries = 25)
-  void replayingTheJournalRebuildsTheLiveState(@ForAll long seed) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void replayingTheJournalRebuildsTheLiveState(long seed) {
     List<Command> commands = stream(seed, 400);
     ShardState live = fresh();
     List<Command> journal = new ArrayList<>();
@@ -163,8 +173,9 @@ class DeterminismTest {
     assertThat(rejournaled).hasSameSizeAs(journal);
   }
 
-  @Property(tries = 25)
-  void snapshotRestoreThenContinueEqualsContinuingDirectly(@ForAll long seed) throws IOException {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void snapshotRestoreThenContinueEqualsContinuingDirectly(long seed) throws IOException {
     List<Command> commands = stream(seed, 600);
     List<Command> before = commands.subList(0, 300);
     List<Command> after = commands.subList(300, commands.size());

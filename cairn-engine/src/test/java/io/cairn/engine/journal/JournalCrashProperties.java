@@ -2,6 +2,7 @@ package io.cairn.engine.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.engine.RandomInputs;
 import io.cairn.engine.journal.JournalFixture.Collector;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,17 +13,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random journals (record sizes, flush sizes, segment sizes) torn at a random place of their last
  * flush, the way a crash leaves them: recovery keeps every record of the earlier flushes and the
- * untouched prefix of the last one, and appending continues.
+ * untouched prefix of the last one, and appending continues. Each seed ({@link RandomInputs}) draws
+ * one journal and one tear.
  */
 class JournalCrashProperties {
   private static byte[] payload(int index, int length) {
@@ -33,14 +35,30 @@ class JournalCrashProperties {
     return payload;
   }
 
-  @Property(tries = 150)
-  void recoversEveryRecordBeforeTheTearInTheLastFlush(
-      @ForAll @Size(min = 1, max = 120) List<@IntRange(min = 0, max = 200) Integer> lengths,
-      @ForAll @Size(min = 1, max = 120) List<@IntRange(min = 1, max = 12) Integer> flushSizes,
-      @ForAll @IntRange(min = 0, max = 3) int segmentChoice,
-      @ForAll @IntRange(min = 0, max = 1_000_000) int tearChoice,
-      @ForAll boolean zeroInsteadOfCut)
-      throws IOException {
+  /** 1 to 120 ints, each in {@code [min, max]}. */
+  private static List<Integer> ints(SplittableRandom random, int min, int max) {
+    int size = RandomInputs.intBetween(random, 1, 120);
+    List<Integer> ints = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      ints.add(RandomInputs.intBetween(random, min, max));
+    }
+    return ints;
+  }
+
+  /** Seeds 1 to 150, one journal and tear each. */
+  static LongStream seeds() {
+    return RandomInputs.seeds(150);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void recoversEveryRecordBeforeTheTearInTheLastFlush(long seed) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Integer> lengths = ints(random, 0, 200);
+    List<Integer> flushSizes = ints(random, 1, 12);
+    int segmentChoice = RandomInputs.intBetween(random, 0, 3);
+    int tearChoice = RandomInputs.intBetween(random, 0, 1_000_000);
+    boolean zeroInsteadOfCut = random.nextBoolean();
     long segmentBytes = new long[] {256, 512, 1024, 8192}[segmentChoice];
     Path dir = Files.createTempDirectory("cairn-journal-property-");
     try {
