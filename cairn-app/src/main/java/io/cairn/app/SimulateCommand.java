@@ -111,6 +111,12 @@ final class SimulateCommand implements Callable<Integer> {
 
   private final CliContext context;
 
+  /** Counted down once the run is over and cleaned up, for {@link #onShutdown}. */
+  private final CountDownLatch finished = new CountDownLatch(1);
+
+  private volatile Simulation running;
+  private volatile boolean shutdown;
+
   SimulateCommand(CliContext context) {
     this.context = context;
   }
@@ -146,12 +152,37 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("cannot create a temporary data directory: " + e.getMessage());
       return 1;
     }
+    Thread hook = new Thread(this::onShutdown, "cairn-simulate-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
       return run(settings, file, hunt, runSeed, dataDir, temporary);
     } finally {
       if (temporary) {
         deleteTree(dataDir, err);
       }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down (Ctrl-C): the hook waits for this run to finish.
+      }
+      finished.countDown();
+    }
+  }
+
+  /**
+   * Ctrl-C or a TERM signal: the bots stop at once, and the JVM waits (a bounded time) for the
+   * summary, the engine's close and the temporary directory's removal.
+   */
+  private void onShutdown() {
+    shutdown = true;
+    Simulation simulation = running;
+    if (simulation != null) {
+      simulation.stop();
+    }
+    try {
+      finished.await(3 * ENGINE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -196,8 +227,6 @@ final class SimulateCommand implements Callable<Integer> {
     Simulation simulation;
     long elapsedNs;
     Optional<Reply> board;
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook = null;
     try {
       client.attach(engine);
       int started = startHunt(client, file, hunt, dataDir);
@@ -205,19 +234,10 @@ final class SimulateCommand implements Callable<Integer> {
         return started;
       }
       simulation = new Simulation(hunt, bots, runSeed, client::open, clock);
-      Simulation stoppable = simulation;
-      hook =
-          new Thread(
-              () -> {
-                stoppable.stop();
-                try {
-                  done.await(ENGINE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "cairn-simulate-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+      running = simulation;
+      if (shutdown) {
+        simulation.stop();
+      }
       long startNs = System.nanoTime();
       simulation.start(durationMs * 1_000_000L);
       report(simulation, startNs, startNs + durationMs * 1_000_000L);
@@ -229,19 +249,8 @@ final class SimulateCommand implements Callable<Integer> {
       board = simulation.board(10);
     } finally {
       engine.close();
-      if (hook != null) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // The JVM is shutting down (Ctrl-C): the hook is waiting for this run to finish.
-        }
-      }
     }
-    try {
-      summary(file, hunt, runSeed, engine, config, simulation.stats(), elapsedNs, board);
-    } finally {
-      done.countDown();
-    }
+    summary(file, hunt, runSeed, engine, config, simulation.stats(), elapsedNs, board);
     return 0;
   }
 
