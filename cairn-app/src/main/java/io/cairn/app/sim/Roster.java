@@ -2,6 +2,7 @@ package io.cairn.app.sim;
 
 import io.cairn.veltrix.HuntSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -64,7 +65,7 @@ public final class Roster {
   /** The team of each player: "" for a team of one, else a shared team's name. */
   private static String[] teams(int count, int maxSize, RandomGenerator random) {
     String[] teams = new String[count];
-    java.util.Arrays.fill(teams, "");
+    Arrays.fill(teams, "");
     if (maxSize < 2 || count < 2) {
       return teams;
     }

@@ -2,6 +2,7 @@ package io.cairn.app.sim;
 
 import io.cairn.engine.LocalClient;
 import io.cairn.veltrix.HuntSnapshot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public final class Simulation {
     }
     for (Thread thread : all) {
       long leftNs = deadlineNs - System.nanoTime();
-      if (leftNs <= 0 || !thread.join(java.time.Duration.ofNanos(leftNs))) {
+      if (leftNs <= 0 || !thread.join(Duration.ofNanos(leftNs))) {
         return false;
       }
     }
