@@ -85,6 +85,10 @@ class SimulateCommandTest {
     String game = line(run, "game");
     assertThat(number(game, "(\\d+) players")).isEqualTo(20);
     assertThat(number(game, "(\\d+) solves?") + number(game, "(\\d+) claims?")).isPositive();
+    assertThat(line(run, "errors"))
+        .as("bots play by the rules: no move too fast, no malformed or unanswered command")
+        .doesNotContain("IMPOSSIBLE_MOVE", "BAD_", "NOT_JOINED", "UNKNOWN_", "OVERLOADED")
+        .doesNotContain("TIMEOUT");
 
     List<String> out = run.outLines();
     int board = out.indexOf(line(run, "leaderboard"));
