@@ -60,7 +60,11 @@ public final class Cairn implements Callable<Integer> {
   }
 
   private static List<Object> subcommands(CliContext context) {
-    return List.of(new ValidateCommand(), new ConfigCommand(context), new VersionCommand());
+    return List.of(
+        new ValidateCommand(),
+        new ConfigCommand(context),
+        new SimulateCommand(context),
+        new VersionCommand());
   }
 
   /** {@code cairn} alone: show what there is to run. */

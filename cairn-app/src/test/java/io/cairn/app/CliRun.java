@@ -3,6 +3,7 @@ package io.cairn.app;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +11,15 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(Map<String, String> env, Path workingDir, String... args) {
+    return run(InstantSource.system(), env, workingDir, args);
+  }
+
+  /** A run whose wall clock is {@code clock}, for commands that compare hunt times with now. */
+  static CliRun run(InstantSource clock, Map<String, String> env, Path workingDir, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context =
-        new CliContext(new PrintWriter(out), new PrintWriter(err), env, workingDir);
+        new CliContext(new PrintWriter(out), new PrintWriter(err), env, workingDir, clock);
     int code = Cairn.run(context, args);
     return new CliRun(code, out.toString(), err.toString());
   }

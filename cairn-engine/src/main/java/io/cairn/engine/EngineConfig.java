@@ -63,6 +63,18 @@ public record EngineConfig(
         250_000_000L);
   }
 
+  public EngineConfig withDataDir(Path dir) {
+    return new EngineConfig(
+        dir,
+        shards,
+        shardQueueBytes,
+        fsync,
+        fsyncIntervalNs,
+        journalSegmentBytes,
+        snapshotIntervalNs,
+        boardTickNs);
+  }
+
   public EngineConfig withShards(int count) {
     return new EngineConfig(
         dataDir,
