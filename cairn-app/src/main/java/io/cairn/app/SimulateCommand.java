@@ -61,7 +61,7 @@ import picocli.CommandLine.TypeConversionException;
     })
 final class SimulateCommand implements Callable<Integer> {
   /** Played when no hunt file is given, relative to the working directory. */
-  static final String DEFAULT_HUNT = "examples/harbor-run.hunt.yaml";
+  static final String DEFAULT_HUNT = "examples/old-town.hunt.yaml";
 
   static final int MAX_BOTS = 100_000;
 

@@ -22,7 +22,8 @@ class SimulateCommandTest {
    */
   private static final Path ROOT = Path.of("..");
 
-  private static final Path EXAMPLE = ROOT.resolve(SimulateCommand.DEFAULT_HUNT);
+  /** The specification's example, which has a fixed ends-at: the hunt for the ended checks. */
+  private static final Path HARBOR = ROOT.resolve("examples/harbor-run.hunt.yaml");
 
   /** Three hours after the example's ends-at; nothing runs, so the clock may stand still. */
   private static final Clock AFTER_EXAMPLE_ENDS =
@@ -76,7 +77,7 @@ class SimulateCommandTest {
     assertThat(run.errLines())
         .anySatisfy(l -> assertThat(l).matches("\\[ *\\d+s] \\d+ cmd/s, 20 players, .*"));
 
-    assertThat(line(run, "hunt")).contains("harbor-run", "Harbor Run");
+    assertThat(line(run, "hunt")).contains("old-town", "Secrets of the Old Town");
     assertThat(line(run, "run")).contains("20 bots", "seed 42");
     assertThat(number(line(run, "commands"), "^commands +(\\d+),")).isPositive();
     assertThat(line(run, "latency")).matches("latency +p50 [\\d.]+ ms, p99 [\\d.]+ ms, max .*");
@@ -99,12 +100,12 @@ class SimulateCommandTest {
 
   @Test
   void refusesAHuntThatHasEnded() {
-    CliRun run = CliRun.run(AFTER_EXAMPLE_ENDS, Map.of(), dir, "simulate", EXAMPLE.toString());
+    CliRun run = CliRun.run(AFTER_EXAMPLE_ENDS, Map.of(), dir, "simulate", HARBOR.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.errLines())
         .containsExactly(
-            EXAMPLE
+            HARBOR
                 + ": hunt harbor-run ended at 2026-12-01T21:00:00Z (its ends-at); it is now"
                 + " 2026-12-02T00:00:00Z, so there is nothing to play. Set a later ends-at (or"
                 + " remove it) to simulate it.");
@@ -115,7 +116,7 @@ class SimulateCommandTest {
     Path old =
         Files.writeString(
             dir.resolve("old.hunt.yaml"),
-            Files.readString(EXAMPLE)
+            Files.readString(HARBOR)
                 .replace("starts-at: 2026-12-01T18:00:00Z", "starts-at: 2020-03-01T18:00:00Z")
                 .replace("ends-at: 2026-12-01T21:00:00Z", "ends-at: 2020-03-01T21:00:00Z"));
     CliRun run = CliRun.run(Map.of(), dir, "simulate", old.toString());
@@ -135,7 +136,7 @@ class SimulateCommandTest {
             Map.of(),
             dir,
             "simulate",
-            EXAMPLE.toString(),
+            HARBOR.toString(),
             "--bots=3",
             "--duration=1s",
             "--data",
@@ -153,7 +154,7 @@ class SimulateCommandTest {
     Path bad =
         Files.writeString(
             dir.resolve("bad.hunt.yaml"),
-            Files.readString(EXAMPLE).replace("title: Harbor Run", "tilte: Harbor Run"));
+            Files.readString(HARBOR).replace("title: Harbor Run", "tilte: Harbor Run"));
     CliRun run = CliRun.run(Map.of(), dir, "simulate", bad.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.errLines()).anySatisfy(l -> assertThat(l).startsWith(bad + ":2:1: tilte: "));
