@@ -1,5 +1,6 @@
 package io.cairn.app;
 
+import io.cairn.veltrix.JsonText;
 import io.cairn.veltrix.VeltrixException;
 import io.cairn.veltrix.settings.Layer;
 import io.cairn.veltrix.settings.ServerSettings;
@@ -88,25 +89,27 @@ final class ConfigCommand implements Callable<Integer> {
   private static void printJson(ServerSettings settings, PrintWriter out) {
     out.println("{");
     out.println(
-        "  \"file\": " + settings.file().map(f -> Json.quote(f.toString())).orElse("null") + ",");
+        "  \"file\": "
+            + settings.file().map(f -> JsonText.quote(f.toString())).orElse("null")
+            + ",");
     out.println("  \"settings\": [");
     Setting[] all = Setting.values();
     for (int i = 0; i < all.length; i++) {
       Setting s = all[i];
       out.println(
           "    {\"key\": "
-              + Json.quote(s.key())
+              + JsonText.quote(s.key())
               + ", \"type\": "
-              + Json.quote(s.type().label())
+              + JsonText.quote(s.type().label())
               + ", \"value\": "
-              + Json.quote(
+              + JsonText.quote(
                   s.secret() && !settings.valueText(s.key()).isEmpty()
                       ? HIDDEN
                       : settings.valueText(s.key()))
               + ", \"layer\": "
-              + Json.quote(settings.layerOf(s.key()).label())
+              + JsonText.quote(settings.layerOf(s.key()).label())
               + ", \"source\": "
-              + Json.quote(settings.sourceOf(s.key()))
+              + JsonText.quote(settings.sourceOf(s.key()))
               + (i + 1 < all.length ? "}," : "}"));
     }
     out.println("  ]");

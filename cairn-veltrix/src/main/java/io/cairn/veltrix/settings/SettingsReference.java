@@ -1,5 +1,6 @@
 package io.cairn.veltrix.settings;
 
+import io.cairn.veltrix.JsonText;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public final class SettingsReference {
     sb.append("  \"title\": \"Cairn server file (cairn.yaml)\",\n");
     sb.append("  \"description\": ")
         .append(
-            quote(
+            JsonText.quote(
                 "Operator settings of a Cairn server. Every key is optional; environment"
                     + " variables (CAIRN_*) and command-line flags (--set key=value) override it."))
         .append(",\n");
@@ -85,13 +86,13 @@ public final class SettingsReference {
   }
 
   private static void appendProperty(StringBuilder sb, Setting s) {
-    sb.append("    ").append(quote(s.key())).append(": {\n");
+    sb.append("    ").append(JsonText.quote(s.key())).append(": {\n");
     boolean fixedDefault = s.documentedDefault().equals(s.defaultText());
     String description =
         fixedDefault
             ? s.description()
             : s.description() + " (default: " + s.documentedDefault() + ")";
-    sb.append("      \"description\": ").append(quote(description));
+    sb.append("      \"description\": ").append(JsonText.quote(description));
     switch (s.type()) {
       case INT -> {
         sb.append(",\n      \"type\": \"integer\"");
@@ -99,12 +100,12 @@ public final class SettingsReference {
       }
       case SIZE -> {
         sb.append(",\n      \"type\": [\"integer\", \"string\"]");
-        sb.append(",\n      \"pattern\": ").append(quote(Units.SIZE_PATTERN));
+        sb.append(",\n      \"pattern\": ").append(JsonText.quote(Units.SIZE_PATTERN));
         appendRange(sb, s);
       }
       case DURATION -> {
         sb.append(",\n      \"type\": \"string\"");
-        sb.append(",\n      \"pattern\": ").append(quote(Units.DURATION_PATTERN));
+        sb.append(",\n      \"pattern\": ").append(JsonText.quote(Units.DURATION_PATTERN));
       }
       case ENUM -> sb.append(",\n      \"enum\": ").append(quotedList(s.choices()));
       case STRING -> sb.append(",\n      \"type\": \"string\"");
@@ -113,7 +114,8 @@ public final class SettingsReference {
     }
     if (fixedDefault) {
       boolean bare = s.type() == SettingType.INT || s.type() == SettingType.BOOL;
-      sb.append(",\n      \"default\": ").append(bare ? s.defaultText() : quote(s.defaultText()));
+      sb.append(",\n      \"default\": ")
+          .append(bare ? s.defaultText() : JsonText.quote(s.defaultText()));
     }
     sb.append("\n    }");
   }
@@ -126,31 +128,8 @@ public final class SettingsReference {
   private static String quotedList(List<String> words) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < words.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(quote(words.get(i)));
+      sb.append(i == 0 ? "" : ", ").append(JsonText.quote(words.get(i)));
     }
     return sb.append(']').toString();
-  }
-
-  /** A JSON string literal. */
-  static String quote(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

@@ -1,10 +1,14 @@
-package io.cairn.app;
+package io.cairn.veltrix;
 
-/** The one JSON detail the command line needs: string literals. */
-final class Json {
-  private Json() {}
+/**
+ * JSON string literals for the few places that write JSON as text: the published schemas and {@code
+ * cairn config --json}. The engine writes its JSON with its own allocation-free writer.
+ */
+public final class JsonText {
+  private JsonText() {}
 
-  static String quote(String text) {
+  /** {@code text} as a JSON string literal, quotes included. */
+  public static String quote(String text) {
     StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -16,9 +20,7 @@ final class Json {
         case '\t' -> sb.append("\\t");
         default -> {
           if (c < 0x20) {
-            sb.append("\\u00")
-                .append(Character.forDigit(c >> 4, 16))
-                .append(Character.forDigit(c & 15, 16));
+            sb.append(String.format("\\u%04x", (int) c));
           } else {
             sb.append(c);
           }
