@@ -68,6 +68,17 @@ public final class Leaderboard {
   private static final int INITIAL_NODES = 256;
 
   /**
+   * How far back from a bucket's tail a team is walked to its place; one that would go further is
+   * appended and the bucket marked unsorted, to be merge-sorted when {@link #top} reads it.
+   * Rebuilding a million teams from a snapshot in team id order would otherwise walk half a bucket
+   * each.
+   */
+  private static final int MAX_WALK = 16;
+
+  private static final long UNSORTED = 1L << 16;
+  private static final long LEVEL_MASK = 0xFFFF;
+
+  /**
    * A cache line holds 8 longs, and a large long[]'s elements start 2 longs past a line boundary
    * (16-byte array header; big arrays are allocated line-aligned). Wrong for an odd heap layout,
    * this only costs speed.
@@ -211,6 +222,9 @@ public final class Leaderboard {
     int i = 0;
     int higher = 0;
     for (int x = next(HEADER, 0); i < limit; x = next(x, 0)) {
+      if ((pool[x + META] & UNSORTED) != 0) {
+        sortBucket(x);
+      }
       long score = pool[x + SCORE];
       for (int team = head(x); team != NO_TEAM && i < limit; team = teamNext[team]) {
         teamIdsOut[i] = team;
@@ -256,7 +270,9 @@ public final class Leaderboard {
         if (teamPrev[team] != before) {
           throw new IllegalStateException("back link of team " + team + " wrong");
         }
-        if (before != NO_TEAM && !ordersBefore(before, teamSeq[team], team)) {
+        if (before != NO_TEAM
+            && (pool[x + META] & UNSORTED) == 0
+            && !ordersBefore(before, teamSeq[team], team)) {
           throw new IllegalStateException("team " + team + " out of order in its bucket");
         }
       }
@@ -457,7 +473,8 @@ public final class Leaderboard {
 
   /**
    * Links the team, whose seq is set, into the bucket at its place: from the tail back past every
-   * team that orders after it (none when seqs arrive in order).
+   * team that orders after it (none when seqs arrive in order). Past {@link #MAX_WALK} teams, or in
+   * an unsorted bucket, it goes to the tail and the bucket is (still) unsorted.
    */
   private void linkTeam(int node, int teamId) {
     long seq = teamSeq[teamId];
@@ -465,9 +482,18 @@ public final class Leaderboard {
     int head = (int) (ends >>> 32);
     int after = NO_TEAM;
     int before = (int) ends;
-    while (before != NO_TEAM && !ordersBefore(before, seq, teamId)) {
-      after = before;
-      before = teamPrev[before];
+    if ((pool[node + META] & UNSORTED) == 0) {
+      int walked = 0;
+      while (before != NO_TEAM && !ordersBefore(before, seq, teamId)) {
+        if (++walked > MAX_WALK) {
+          pool[node + META] |= UNSORTED;
+          after = NO_TEAM;
+          before = (int) ends;
+          break;
+        }
+        after = before;
+        before = teamPrev[before];
+      }
     }
     teamPrev[teamId] = before;
     teamNext[teamId] = after;
@@ -483,6 +509,62 @@ public final class Leaderboard {
       teamPrev[after] = teamId;
     }
     pool[node + ENDS] = ((long) head << 32) | (tail & LOW_MASK);
+  }
+
+  /**
+   * Sorts an unsorted bucket in place: Simon Tatham's bottom-up merge sort of a linked list, which
+   * needs no memory besides the links. O(b log b) for b teams, once per bucket that went unsorted.
+   */
+  private void sortBucket(int node) {
+    int[] next = teamNext;
+    int head = head(node);
+    int tail = NO_TEAM;
+    for (int runLength = 1; ; runLength <<= 1) {
+      int p = head;
+      head = NO_TEAM;
+      tail = NO_TEAM;
+      int merges = 0;
+      while (p != NO_TEAM) {
+        merges++;
+        int q = p;
+        int pSize = 0;
+        while (pSize < runLength && q != NO_TEAM) {
+          pSize++;
+          q = next[q];
+        }
+        int qSize = runLength;
+        while (pSize > 0 || (qSize > 0 && q != NO_TEAM)) {
+          int e;
+          if (pSize == 0) {
+            e = q;
+            q = next[q];
+            qSize--;
+          } else if (qSize == 0 || q == NO_TEAM || ordersBefore(p, teamSeq[q], q)) {
+            e = p;
+            p = next[p];
+            pSize--;
+          } else {
+            e = q;
+            q = next[q];
+            qSize--;
+          }
+          if (tail == NO_TEAM) {
+            head = e;
+          } else {
+            next[tail] = e;
+          }
+          teamPrev[e] = tail;
+          tail = e;
+        }
+        p = q;
+      }
+      next[tail] = NO_TEAM;
+      if (merges <= 1) {
+        break;
+      }
+    }
+    pool[node + ENDS] = ((long) head << 32) | (tail & LOW_MASK);
+    pool[node + META] &= ~UNSORTED;
   }
 
   private void unlinkTeam(int node, int teamId) {
@@ -557,7 +639,7 @@ public final class Leaderboard {
   }
 
   private int level(int node) {
-    return (int) pool[node + META];
+    return (int) (pool[node + META] & LEVEL_MASK);
   }
 
   private int count(int node) {
