@@ -152,8 +152,28 @@ public final class Leaderboard {
       }
       return;
     }
-    leave(teamId, oldScore);
+    int node = searchPath(oldScore);
+    if (count(node) == 1 && fitsAt(node, score)) {
+      teamLevel[teamId] = (byte) randomLevel();
+      teamScore[teamId] = score;
+      teamSeq[teamId] = reachedSeq;
+      pool[node + SCORE] = score;
+      return;
+    }
+    leave(node, teamId);
     place(teamId, score, reachedSeq);
+  }
+
+  /**
+   * True when no other score lies between the node's and {@code score}, so a team alone in its
+   * bucket can take the node along (as the first version kept a node in place): with every team at
+   * a different score this saves a search and an insert on many updates.
+   */
+  private boolean fitsAt(int node, long score) {
+    int before = pathNodes[0];
+    int after = next(node, 0);
+    return (before == HEADER || pool[before + SCORE] > score)
+        && (after == NIL || pool[after + SCORE] < score);
   }
 
   /** Takes the team off the board. Returns false if it was absent. */
@@ -161,7 +181,7 @@ public final class Leaderboard {
     if (!contains(teamId)) {
       return false;
     }
-    leave(teamId, teamScore[teamId]);
+    leave(searchPath(teamScore[teamId]), teamId);
     teamLevel[teamId] = 0;
     length--;
     return true;
@@ -364,9 +384,11 @@ public final class Leaderboard {
     teamNext[teamId] = NO_TEAM;
   }
 
-  /** Takes the team out of the bucket of {@code score}, closing the bucket if it was the last. */
-  private void leave(int teamId, long score) {
-    int node = searchPath(score);
+  /**
+   * Takes the team out of its bucket, at the node the recorded path leads to, closing the bucket if
+   * the team was its last.
+   */
+  private void leave(int node, int teamId) {
     unlinkTeam(node, teamId);
     pool[node + META] -= 1L << 32;
     if (count(node) == 0) {
