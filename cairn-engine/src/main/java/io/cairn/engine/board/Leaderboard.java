@@ -15,30 +15,38 @@ import java.util.Arrays;
  *
  * <p>Why two levels: hunt scores are sums of puzzle and treasure points, so a million teams share a
  * few hundred or thousand scores. A skip list over all teams (this class's first version) walked
- * some 20 cold nodes of a 43 MB structure per search and did three searches per update: 376,000
- * updates/s and 0.5 to 2.5 us per rank with a million teams. Over distinct scores the list is small
- * enough to stay in cache; an update touches the moving team, its two old neighbours in its bucket
- * and the tail of the bucket it joins, and a rank is a search in that small list. Measured with a
- * million teams ({@code LeaderboardBenchmark}, medians of 3):
+ * some 20 cold nodes of a 43 MB structure per search and did two or three searches per update. Over
+ * distinct scores the list is small enough to stay in cache; an update touches the moving team, its
+ * two old neighbours in its bucket and the tail of the bucket it joins, and a rank is a search in
+ * that small list. {@code LeaderboardBenchmark}, a million teams, medians of 3 runs ({@code -f 1
+ * -wi 2 -i 3 -w 2s -r 2s}) on a 2-core machine that another build kept busy (load 2.5 to 6.5), so
+ * read the ratios rather than the digits:
  *
  * <pre>
- *   starting scores   update before -> after (ops/s)    rank before -> after (ns)
- *   200               FILLED IN                          FILLED IN
- *   1,000,000         FILLED IN                          FILLED IN
+ *   starting scores   update (ops/s)            rank (ns)          top10 (ns)
+ *   200               422,760 -> 2,417,617      797 -> 160         28.7 -> 12.9
+ *   1,000,000         182,329 ->   333,765    3,289 -> 2,043       23.0 -> 25.5
  * </pre>
+ *
+ * With every team at its own score (about 630,000 distinct scores at the start) the score list is
+ * as large and cold as the old one and misses the targets (1,000,000 updates/s, rank under 1 us);
+ * there a team alone at its score keeps its node when no other score lies between the old and the
+ * new one. Allocation ({@code -prof gc}): about 0 B/op for update, rank and top10.
  *
  * <p>Teams, struct of arrays indexed by team id: score, reachedSeq, previous and next team in the
  * bucket (an intrusive doubly linked list, head first), and the level dealt at the team's last
  * placement (0: not on the board). Within a bucket teams are in board order. The engine's
  * reachedSeq only grows, so a team that moves joins its new bucket at the tail; the insert walks
- * back from the tail while the team before orders after the new one, which is O(1) then and still
- * correct for any reachedSeq (a rebuild from a snapshot).
+ * back from the tail while the team before orders after the new one, which is O(1) then. Any other
+ * reachedSeq (a rebuild from a snapshot, in team id order) stays correct: past {@code MAX_WALK}
+ * teams the team is appended, the bucket marked unsorted, and {@link #top} merge-sorts it in place
+ * before reading it. Ranks never depend on the order inside a bucket.
  *
  * <p>Distinct scores: a node is a block of longs in {@code pool}; its id is the offset of its
  * score, 0 is the end marker and 1 is the header:
  *
  * <pre>
- *   node-1      teams in the bucket (high 32 bits) | level (low 32 bits)
+ *   node-1      teams in the bucket (high 32 bits) | unsorted (bit 16) | level (low 16 bits)
  *   node+0      score
  *   node+1      head team (high 32 bits) | tail team (low 32 bits)
  *   node+2+i    for each level i: forward node (high 32 bits) | span (low 32 bits)
