@@ -29,10 +29,10 @@ import java.util.concurrent.TimeoutException;
  * command; the response is written when the engine's reply arrives (after the journal made the
  * command durable), from the channel's event loop, which is never blocked waiting for it.
  *
- * <p>The board ({@code GET /admin/hunts/{id}/board}) answers 501: the engine's board command is a
- * player op that answers for the asking player's team, and an organiser has no player. Reading it
- * through a session that joins the hunt would add a player to the hunt, so the endpoint waits for
- * an organiser board op in the engine.
+ * <p>The board ({@code GET /admin/hunts/{id}/board?limit=N}) is the engine's organiser op {@code
+ * HUNT_BOARD}: read-only, never journaled, answered by the hunt's shard like any command. The
+ * player's {@code board} could not serve: it answers for the asking player's team, and reading it
+ * through a session that joined the hunt would add a player to the hunt.
  */
 public final class AdminRoute implements HttpRoute {
   public static final List<String> PATHS =
@@ -107,12 +107,26 @@ public final class AdminRoute implements HttpRoute {
         methodNotAllowed(ctx, request, "GET");
         return true;
       }
-      HttpResponses.error(
-          ctx,
-          request,
-          HttpResponseStatus.NOT_IMPLEMENTED,
-          "NOT_IMPLEMENTED",
-          "the engine has no organiser board command yet; see docs/operations.md");
+      int limit = limit(uri);
+      if (limit < 0) {
+        HttpResponses.error(
+            ctx,
+            request,
+            HttpResponseStatus.BAD_REQUEST,
+            ErrorCode.BAD_REQUEST,
+            "limit must be a number from 1 to 100");
+        return true;
+      }
+      if (directory.find(huntId).isEmpty()) {
+        HttpResponses.error(
+            ctx,
+            request,
+            HttpResponseStatus.NOT_FOUND,
+            ErrorCode.UNKNOWN_HUNT,
+            "no hunt " + huntId);
+        return true;
+      }
+      reply(ctx, request, organiser.huntBoard(huntId, limit));
       return true;
     }
     int op =
@@ -214,6 +228,20 @@ public final class AdminRoute implements HttpRoute {
             ? organiser.reloadHunt(huntId, UPLOAD_NAME, text, flag(uri, "force"))
             : organiser.loadHunt(huntId, UPLOAD_NAME, text);
     reply(ctx, request, reply);
+  }
+
+  /** The {@code limit} parameter: 0 (the engine's default) when absent, -1 when not 1-100. */
+  private static int limit(QueryStringDecoder uri) {
+    List<String> values = uri.parameters().get("limit");
+    if (values == null || values.isEmpty()) {
+      return 0;
+    }
+    try {
+      int limit = Integer.parseInt(values.get(0));
+      return limit >= 1 && limit <= 100 ? limit : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static boolean flag(QueryStringDecoder uri, String name) {

@@ -187,9 +187,30 @@ class AdminRouteTest {
   }
 
   @Test
-  void boardIsNotImplementedYet() throws Exception {
-    assertThat(call(HttpMethod.GET, "/admin/hunts/alpha/board?limit=5", "").status())
-        .isEqualTo(HttpResponseStatus.NOT_IMPLEMENTED);
+  void boardReadsTheTopWithoutJoiningTheHunt() throws Exception {
+    assertThat(fixture.load("alpha", 10)).contains("\"ok\":true");
+    assertThat(call(HttpMethod.POST, "/admin/hunts/alpha/start", "").status())
+        .isEqualTo(HttpResponseStatus.OK);
+    var ada = fixture.client.open();
+    ada.join("alpha", "ada", "red").get(10, TimeUnit.SECONDS);
+    fixture.client.open().join("alpha", "bo", "blue").get(10, TimeUnit.SECONDS);
+    assertThat(ada.guess("p1", "one").get(10, TimeUnit.SECONDS)).contains("\"ok\":true");
+
+    Answer board = call(HttpMethod.GET, "/admin/hunts/alpha/board?limit=1", "");
+
+    assertThat(board.status()).isEqualTo(HttpResponseStatus.OK);
+    assertThat(board.json().get("teams").asInt()).isEqualTo(2);
+    assertThat(board.json().get("top")).hasSize(1);
+    assertThat(board.json().at("/top/0/team").asText()).isEqualTo("red");
+    assertThat(board.json().at("/top/0/score").asLong()).isEqualTo(10);
+    assertThat(call(HttpMethod.GET, "/admin/hunts/alpha/board", "").json().get("top")).hasSize(2);
+    assertThat(fixture.engine.directory().find("alpha").orElseThrow().playerCount()).isEqualTo(2);
+    assertThat(call(HttpMethod.GET, "/admin/hunts/alpha/board?limit=0", "").status())
+        .isEqualTo(HttpResponseStatus.BAD_REQUEST);
+    assertThat(call(HttpMethod.GET, "/admin/hunts/alpha/board?limit=x", "").status())
+        .isEqualTo(HttpResponseStatus.BAD_REQUEST);
+    assertThat(call(HttpMethod.GET, "/admin/hunts/nope/board", "").status())
+        .isEqualTo(HttpResponseStatus.NOT_FOUND);
   }
 
   @Test
