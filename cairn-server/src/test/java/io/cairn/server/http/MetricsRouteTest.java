@@ -3,9 +3,11 @@ package io.cairn.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.engine.command.Op;
+import io.cairn.engine.hunt.ErrorCode;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,34 @@ class MetricsRouteTest {
       assertThat(value(text, "cairn_request_latency_seconds_count{op=\"guess\"}")).isEqualTo(1);
       assertThat(value(text, "cairn_request_latency_seconds_sum{op=\"guess\"}")).isEqualTo(0.002);
     }
+  }
+
+  @Test
+  void gatewayCallsAllocateNothingOnceWarm() {
+    try (ServerMetrics metrics = new ServerMetrics()) {
+      int calls = 100_000;
+      for (int i = 0; i < calls; i++) {
+        exercise(metrics, i);
+      }
+      com.sun.management.ThreadMXBean threads =
+          (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < calls; i++) {
+        exercise(metrics, i);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+      assertThat(allocated / (double) calls).as("bytes per call group").isLessThan(1.0);
+    }
+  }
+
+  private static void exercise(ServerMetrics metrics, int i) {
+    metrics.connectionOpened();
+    metrics.request(Op.GUESS);
+    metrics.error(Op.GUESS, ErrorCode.RATE_LIMITED);
+    metrics.error(Op.CLAIM, i & 7);
+    metrics.latency(Op.GUESS, 1_000L + (i & 1023) * 1_000L);
+    metrics.connectionClosed();
   }
 
   @Test
