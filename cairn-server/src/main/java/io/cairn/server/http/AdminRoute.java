@@ -20,8 +20,10 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The admin API under {@code /admin/}, for organisers with the bearer token ({@link AdminToken}).
@@ -204,30 +206,50 @@ public final class AdminRoute implements HttpRoute {
     return json.endArray().toString();
   }
 
+  /**
+   * Compiling a file of up to 1 MiB takes milliseconds of CPU, too long for an event loop that
+   * serves players: it runs on the common pool, and the response is written from the event loop.
+   */
   private void upload(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
     String text = request.content().toString(StandardCharsets.UTF_8);
     boolean validateOnly = flag(uri, "validate");
+    boolean force = flag(uri, "force");
+    respond(
+        ctx,
+        HttpResponses.Target.of(request),
+        CompletableFuture.supplyAsync(
+                () -> compileAndSend(text, validateOnly, force), ForkJoinPool.commonPool())
+            .thenCompose(Function.identity()));
+  }
+
+  private CompletableFuture<Response> compileAndSend(
+      String text, boolean validateOnly, boolean force) {
     HuntSnapshot hunt;
     try {
       hunt = HuntFiles.compile(UPLOAD_NAME, text);
     } catch (VeltrixException e) {
-      HttpResponses.json(
-          ctx,
-          request,
-          validateOnly ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
-          problems(false, e.problems()));
-      return;
+      return CompletableFuture.completedFuture(
+          new Response(
+              validateOnly ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
+              problems(false, e.problems())));
     }
     if (validateOnly) {
-      HttpResponses.json(ctx, request, HttpResponseStatus.OK, problems(true, List.of()));
-      return;
+      return CompletableFuture.completedFuture(
+          new Response(HttpResponseStatus.OK, problems(true, List.of())));
     }
     String huntId = hunt.id();
     CompletableFuture<String> reply =
         directory.find(huntId).isPresent()
-            ? organiser.reloadHunt(huntId, UPLOAD_NAME, text, flag(uri, "force"))
+            ? organiser.reloadHunt(huntId, UPLOAD_NAME, text, force)
             : organiser.loadHunt(huntId, UPLOAD_NAME, text);
-    reply(ctx, request, reply);
+    return reply.thenApply(Response::ofEngineReply);
+  }
+
+  /** A response to write later: its status and JSON body. */
+  private record Response(HttpResponseStatus status, String json) {
+    static Response ofEngineReply(String reply) {
+      return new Response(statusOf(reply), reply);
+    }
   }
 
   /** The {@code limit} parameter: 0 (the engine's default) when absent, -1 when not 1-100. */
@@ -273,11 +295,18 @@ public final class AdminRoute implements HttpRoute {
    */
   private static void reply(
       ChannelHandlerContext ctx, FullHttpRequest request, CompletableFuture<String> reply) {
-    HttpResponses.Target target = HttpResponses.Target.of(request);
-    reply
+    respond(ctx, HttpResponses.Target.of(request), reply.thenApply(Response::ofEngineReply));
+  }
+
+  /** Writes {@code response} when it completes, on the channel's event loop. */
+  private static void respond(
+      ChannelHandlerContext ctx,
+      HttpResponses.Target target,
+      CompletableFuture<Response> response) {
+    response
         .orTimeout(REPLY_TIMEOUT_S, TimeUnit.SECONDS)
         .whenCompleteAsync(
-            (json, failure) -> {
+            (done, failure) -> {
               if (failure != null) {
                 boolean timedOut =
                     failure instanceof TimeoutException
@@ -292,7 +321,7 @@ public final class AdminRoute implements HttpRoute {
                         timedOut ? "TIMEOUT" : "INTERNAL",
                         timedOut ? "the engine did not answer in time" : failure.toString()));
               } else {
-                HttpResponses.json(ctx, target, statusOf(json), json);
+                HttpResponses.json(ctx, target, done.status(), done.json());
               }
             },
             ctx.executor());
