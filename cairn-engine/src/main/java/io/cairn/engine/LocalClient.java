@@ -149,6 +149,11 @@ public final class LocalClient implements EgressHandler {
       return send(huntId, op, e -> e.lifecycle(huntId));
     }
 
+    /** Organiser: a hunt's top {@code limit} teams (0 = default 10), read-only. */
+    public CompletableFuture<String> huntBoard(String huntId, int limit) {
+      return send(huntId, Op.HUNT_BOARD, e -> e.huntBoard(huntId, limit));
+    }
+
     public CompletableFuture<String> announce(String huntId, String message) {
       return send(huntId, Op.ANNOUNCE, e -> e.announce(huntId, message));
     }

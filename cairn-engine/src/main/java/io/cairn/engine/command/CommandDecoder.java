@@ -123,6 +123,14 @@ public final class CommandDecoder {
         at = string(at, huntId);
         at = string(at, message);
         break;
+      case Op.HUNT_BOARD:
+        at = string(at, huntId);
+        if (at < 0 || at + 4 > end) {
+          return false;
+        }
+        limit = buffer.getInt(at, LE);
+        at += 4;
+        break;
       default:
         return false;
     }

@@ -117,6 +117,12 @@ public final class CommandEncoder {
     return at - offset;
   }
 
+  public int huntBoard(CharSequence huntId, int limit) {
+    int at = putString(offset + HEADER_LENGTH, huntId);
+    buffer.putInt(at, limit, LE);
+    return at + 4 - offset;
+  }
+
   public int tick() {
     return HEADER_LENGTH;
   }

@@ -42,6 +42,7 @@ package io.cairn.engine.command;
  *  START, PAUSE,
  *  RESUME, END   huntId string
  *  ANNOUNCE      huntId string, message string
+ *  HUNT_BOARD    huntId string, limit int32                       (0 = default)
  *  TICK          (empty)
  * </pre>
  */

@@ -22,13 +22,20 @@ public final class Op {
   public static final int RESUME = 24;
   public static final int END = 25;
   public static final int ANNOUNCE = 26;
+
+  /**
+   * Organiser: read a hunt's top N, for the admin API. Read-only (never journaled); unlike the
+   * player's {@link #BOARD} it needs no player and answers no {@code you}.
+   */
+  public static final int HUNT_BOARD = 27;
+
   public static final int TICK = 30;
 
   private Op() {}
 
   /** Whether {@code op} names a known command. */
   public static boolean isKnown(int op) {
-    return (op >= JOIN && op <= PING) || (op >= LOAD_HUNT && op <= ANNOUNCE) || op == TICK;
+    return (op >= JOIN && op <= PING) || (op >= LOAD_HUNT && op <= HUNT_BOARD) || op == TICK;
   }
 
   /** The protocol name of a player op ("join"), or the constant's name for the others. */
@@ -50,6 +57,7 @@ public final class Op {
       case RESUME -> "RESUME";
       case END -> "END";
       case ANNOUNCE -> "ANNOUNCE";
+      case HUNT_BOARD -> "HUNT_BOARD";
       case TICK -> "TICK";
       default -> "unknown";
     };

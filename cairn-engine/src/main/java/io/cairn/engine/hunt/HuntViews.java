@@ -227,6 +227,22 @@ final class HuntViews {
     Replies.end(egress, cmd);
   }
 
+  /** The organiser's board: the top N and the team count, no {@code you}. */
+  void huntBoard(CommandDecoder cmd, Egress egress) {
+    int limit = cmd.limit() == 0 ? DEFAULT_BOARD_LIMIT : cmd.limit();
+    if (limit < 1 || limit > MAX_BOARD_LIMIT) {
+      Replies.fail(egress, cmd, ErrorCode.BAD_REQUEST, "limit must be 1-100");
+      return;
+    }
+    JsonWriter json =
+        Replies.ok(egress, cmd, hunt.huntNumber, -1, -1)
+            .field("hunt", hunt.snapshot.id())
+            .field("teams", hunt.teams.count())
+            .name("top");
+    writeTop(json, limit);
+    Replies.end(egress, cmd);
+  }
+
   private void writeTop(JsonWriter json, int limit) {
     int count = hunt.board.top(limit, topTeams, topScores, topRanks);
     json.startArray();

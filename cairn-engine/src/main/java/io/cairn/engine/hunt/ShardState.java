@@ -70,6 +70,10 @@ public final class ShardState {
       case Op.RELOAD_HUNT -> reloadHunt(egress);
       case Op.START, Op.PAUSE, Op.RESUME, Op.END -> lifecycle(op, egress);
       case Op.ANNOUNCE -> announce(egress);
+      case Op.HUNT_BOARD -> {
+        huntBoard(egress);
+        yield false;
+      }
       default -> playerOp(op, egress);
     };
   }
@@ -302,6 +306,16 @@ public final class ShardState {
     hunt.commit(nowMs);
     Replies.okEmpty(egress, decoder, hunt.huntNumber, -1);
     return true;
+  }
+
+  /** Read-only: the top N as of the last change, without advancing the hunt's time. */
+  private void huntBoard(Egress egress) {
+    HuntState hunt = resolveHunt();
+    if (hunt == null) {
+      Replies.fail(egress, decoder, ErrorCode.UNKNOWN_HUNT, "no such hunt");
+      return;
+    }
+    hunt.views.huntBoard(decoder, egress);
   }
 
   // ---------------------------------------------------------------- snapshots

@@ -94,6 +94,14 @@ class CommandCodecTest {
     assertThat(decoder.huntId().toString()).isEqualTo("h");
     assertThat(decoder.message().toString()).isEqualTo("Back in 5\n\"min\"");
 
+    length = encoder.wrap(buffer, 0).header(1, 0, 0, -1, -1).huntBoard("harbor-run", 25);
+    assertThat(decoder.wrap(Op.HUNT_BOARD, buffer, 0, length)).isTrue();
+    assertThat(decoder.huntId().toString()).isEqualTo("harbor-run");
+    assertThat(decoder.limit()).isEqualTo(25);
+    assertThat(decoder.wrap(Op.HUNT_BOARD, buffer, 0, length - 1)).isFalse();
+    assertThat(Op.isKnown(Op.HUNT_BOARD)).isTrue();
+    assertThat(Op.name(Op.HUNT_BOARD)).isEqualTo("HUNT_BOARD");
+
     length = encoder.wrap(buffer, 0).header(1, 0, 0, -1, -1).tick();
     assertThat(decoder.wrap(Op.TICK, buffer, 0, length)).isTrue();
   }

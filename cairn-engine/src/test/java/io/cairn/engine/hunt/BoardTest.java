@@ -50,6 +50,38 @@ class BoardTest {
   }
 
   @Test
+  void organiserReadsTheTopWithoutAPlayerAndWithoutJournaling() {
+    h.load(TestHunts.hunt().text());
+    h.start();
+    int ada = h.player("Ada", "");
+    int bo = h.player("Bo", "");
+    h.guess(bo, "lighthouse", "fresnel");
+
+    Harness.Result r = h.huntBoard("harbor-run", 1);
+
+    assertThat(r.journaled()).isFalse();
+    assertThat(r.reply().get("hunt").asText()).isEqualTo("harbor-run");
+    assertThat(r.reply().get("teams").asInt()).isEqualTo(2);
+    assertThat(r.reply().has("you")).isFalse();
+    JsonNode top = r.reply().get("top");
+    assertThat(top).hasSize(1);
+    assertThat(top.get(0).get("team").asText()).isEqualTo("Bo");
+    assertThat(top.get(0).get("score").asLong()).isEqualTo(100);
+    assertThat(h.huntBoard("harbor-run", 0).reply().get("top")).hasSize(2);
+    assertThat(h.board(ada, 10).reply().get("top")).hasSize(2);
+  }
+
+  @Test
+  void organiserBoardRefusesUnknownHuntAndBadLimit() {
+    h.load(TestHunts.hunt().text());
+
+    assertThat(h.huntBoard("nope", 10).error()).isEqualTo("UNKNOWN_HUNT");
+    assertThat(h.huntBoard("harbor-run", 101).error()).isEqualTo("BAD_REQUEST");
+    assertThat(h.huntBoard("harbor-run", -1).error()).isEqualTo("BAD_REQUEST");
+    assertThat(h.huntBoard("harbor-run", 100).ok()).isTrue();
+  }
+
+  @Test
   void rejectsALimitOutsideOneToAHundred() {
     h.load(TestHunts.hunt().text());
     int ada = h.player("Ada", "");

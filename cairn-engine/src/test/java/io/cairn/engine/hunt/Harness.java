@@ -193,6 +193,11 @@ final class Harness {
     return run(Op.BOARD, encode(player).board(limit));
   }
 
+  /** Organiser: the hunt's top {@code limit}. */
+  Result huntBoard(String huntId, int limit) {
+    return run(Op.HUNT_BOARD, encodeOrganiser().huntBoard(huntId, limit));
+  }
+
   Result ping() {
     return run(Op.PING, encode(-1).ping());
   }

@@ -1,0 +1,71 @@
+package io.cairn.server.http;
+
+import io.cairn.engine.hunt.HuntDirectory;
+import io.cairn.engine.hunt.HuntStatus;
+import io.cairn.engine.hunt.HuntView;
+import io.cairn.server.HttpRoute;
+import io.cairn.veltrix.HuntSnapshot;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code GET /api/hunts}: the public catalog, one object per hunt ({@code id}, {@code title},
+ * {@code status} as the protocol names it, {@code startsAt} and {@code endsAt} in epoch
+ * milliseconds or null, {@code players}), sorted by id.
+ */
+public final class CatalogRoute implements HttpRoute {
+  public static final List<String> PATHS = List.of("/api/hunts");
+
+  private final HuntDirectory directory;
+
+  public CatalogRoute(HuntDirectory directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!new QueryStringDecoder(request.uri()).path().equals("/api/hunts")) {
+      return false;
+    }
+    if (!request.method().equals(HttpMethod.GET)) {
+      HttpResponses.error(
+          ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "use GET");
+      return true;
+    }
+    HttpResponses.json(ctx, request, HttpResponseStatus.OK, catalog(directory));
+    return true;
+  }
+
+  static List<HuntView> sorted(HuntDirectory directory) {
+    List<HuntView> views = directory.views();
+    views.sort(Comparator.comparing(HuntView::huntId));
+    return views;
+  }
+
+  static String catalog(HuntDirectory directory) {
+    Json json = new Json().startArray();
+    for (HuntView view : sorted(directory)) {
+      HuntSnapshot hunt = view.snapshot();
+      json.startObject()
+          .name("id")
+          .string(view.huntId())
+          .name("title")
+          .string(hunt.title())
+          .name("status")
+          .string(HuntStatus.name(view.status()))
+          .name("startsAt")
+          .timeMs(hunt.startsAtMs(), HuntSnapshot.NO_TIME)
+          .name("endsAt")
+          .timeMs(hunt.endsAtMs(), HuntSnapshot.NO_TIME)
+          .name("players")
+          .number(view.playerCount())
+          .endObject();
+    }
+    return json.endArray().toString();
+  }
+}

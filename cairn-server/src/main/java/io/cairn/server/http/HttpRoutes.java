@@ -1,0 +1,32 @@
+package io.cairn.server.http;
+
+import io.cairn.engine.Engine;
+import io.cairn.engine.LocalClient;
+import io.cairn.server.HttpRoute;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** The server's HTTP routes in the order the router should offer them requests. */
+public final class HttpRoutes {
+  private HttpRoutes() {}
+
+  /**
+   * Health, metrics, catalog, OpenAPI, admin, then static files last: the static route answers 404
+   * for every GET it cannot serve. {@code organiser} is the session admin commands are sent from,
+   * opened on the {@link LocalClient} that receives the engine's replies to it.
+   */
+  public static List<HttpRoute> standard(
+      Engine engine,
+      BooleanSupplier ready,
+      ServerMetrics metrics,
+      AdminToken adminToken,
+      LocalClient.Session organiser) {
+    return List.of(
+        HealthRoutes.of(ready, engine),
+        new MetricsRoute(metrics),
+        new CatalogRoute(engine.directory()),
+        new OpenApiRoute(),
+        new AdminRoute(adminToken, engine.directory(), organiser),
+        new StaticRoute());
+  }
+}

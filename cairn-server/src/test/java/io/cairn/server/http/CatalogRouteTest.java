@@ -1,0 +1,47 @@
+package io.cairn.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogRouteTest {
+  @Test
+  void listsEveryHuntWithStatusTimesAndPlayers(@TempDir Path dir) throws Exception {
+    try (EngineFixture fixture = new EngineFixture(dir)) {
+      assertThat(fixture.load("beta", 10)).contains("\"ok\":true");
+      assertThat(fixture.load("alpha", 10)).contains("\"ok\":true");
+      fixture.client.open().join("alpha", "ada", "red").get(10, TimeUnit.SECONDS);
+      RouteChannel http = new RouteChannel(new CatalogRoute(fixture.engine.directory()));
+
+      FullHttpResponse response = http.exchange(RouteChannel.get("/api/hunts"));
+
+      assertThat(response.status()).isEqualTo(HttpResponseStatus.OK);
+      JsonNode hunts = new ObjectMapper().readTree(RouteChannel.body(response));
+      assertThat(hunts).hasSize(2);
+      JsonNode alpha = hunts.get(0);
+      assertThat(alpha.get("id").asText()).isEqualTo("alpha");
+      assertThat(alpha.get("title").asText()).isEqualTo("Test Hunt");
+      assertThat(alpha.get("status").asText()).isIn("scheduled", "running");
+      assertThat(alpha.get("startsAt").isNull()).isTrue();
+      assertThat(alpha.get("endsAt").isNull()).isTrue();
+      assertThat(hunts.get(1).get("id").asText()).isEqualTo("beta");
+    }
+  }
+
+  @Test
+  void emptyCatalogIsAnEmptyArray(@TempDir Path dir) throws Exception {
+    try (EngineFixture fixture = new EngineFixture(dir)) {
+      RouteChannel http = new RouteChannel(new CatalogRoute(fixture.engine.directory()));
+
+      assertThat(RouteChannel.body(http.exchange(RouteChannel.get("/api/hunts?x=1"))))
+          .isEqualTo("[]");
+    }
+  }
+}
