@@ -2,10 +2,14 @@ package io.cairn.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
+import io.cairn.engine.command.CommandEncoder;
 import io.cairn.engine.command.Op;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
 class RequestReaderTest {
@@ -37,6 +41,31 @@ class RequestReaderTest {
     assertThat(reader.name.toString()).isEqualTo("Zoë \"Z\"");
     assertThat(reader.team.toString()).isEqualTo("Ål 🐟");
     assertThat(reader.badArgument()).isNull();
+  }
+
+  @Test
+  void decodesAGuessWithoutAllocating() {
+    ByteBuf frame =
+        Unpooled.directBuffer()
+            .writeBytes(
+                "{\"id\":123456,\"op\":\"guess\",\"puzzle\":\"lighthouse\",\"answer\":\"Fresnel lens\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+    ExpandableArrayBuffer out = new ExpandableArrayBuffer(256);
+    CommandEncoder encoder = new CommandEncoder();
+    var threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().threadId();
+    int rounds = 200_000;
+    long before = 0;
+    for (int i = 0; i < 2 * rounds; i++) {
+      if (i == rounds) {
+        before = threads.getThreadAllocatedBytes(thread);
+      }
+      reader.read(frame);
+      encoder.wrap(out, 0).header(1L, 2L, reader.id(), 0, 0).guess(reader.puzzle, reader.answer);
+    }
+    long perRequest = (threads.getThreadAllocatedBytes(thread) - before) / rounds;
+    frame.release();
+    assertThat(perRequest).as("bytes allocated per decoded request").isLessThan(8);
   }
 
   @Test
