@@ -42,6 +42,7 @@ public final class Gateway implements EgressHandler {
   private final ConcurrentHashMap<Long, HuntMembers> hunts = new ConcurrentHashMap<>();
   private final AtomicInteger openConnections = new AtomicInteger();
   private final AtomicLong droppedEvents = new AtomicLong();
+  private final AtomicLong slowConsumersClosed = new AtomicLong();
   private volatile Engine engine;
 
   public Gateway(LocalClient local) {
@@ -71,7 +72,7 @@ public final class Gateway implements EgressHandler {
     return openConnections.get();
   }
 
-  /** Player WebSocket connections. */
+  /** Open connections that have a player handler (WebSocket, or HTTP before an upgrade). */
   public int players() {
     return connections.size();
   }
@@ -79,6 +80,15 @@ public final class Gateway implements EgressHandler {
   /** Push events not written because their connection was not writable (slow consumer). */
   public long droppedEvents() {
     return droppedEvents.get();
+  }
+
+  /** Connections closed with 1008 SLOW_CONSUMER. */
+  public long slowConsumersClosed() {
+    return slowConsumersClosed.get();
+  }
+
+  void slowConsumerClosed() {
+    slowConsumersClosed.incrementAndGet();
   }
 
   boolean tryAdmit(int maxConnections) {

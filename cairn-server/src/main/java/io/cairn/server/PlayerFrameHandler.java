@@ -42,8 +42,14 @@ import org.agrona.ExpandableArrayBuffer;
 final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger("cairn.gateway");
 
-  /** Requests of one connection not yet answered; more and the connection is closed. */
+  /** Requests of one connection not yet answered (the reply ring); more wait in the backlog. */
   static final int MAX_IN_FLIGHT = 256;
+
+  /**
+   * Frames waiting for a free reply slot. Reading stops as soon as one waits, so only the frames
+   * already read in the same batch land here; past this bound the connection is closed (1008).
+   */
+  static final int MAX_BACKLOG = 8192;
 
   /** Frames that may wait for a join's reply; more are answered OVERLOADED. */
   static final int MAX_QUEUED = 64;
@@ -97,10 +103,13 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   private long tail;
   private boolean joinInFlight;
   private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+  private final ArrayDeque<ByteBuf> backlog = new ArrayDeque<>();
+  private boolean replayingBacklog;
 
   private long windowStartMs;
   private int windowCount;
   private boolean closing;
+  private boolean upgraded;
 
   PlayerFrameHandler(Gateway gateway, GatewayLimits limits) {
     this.gateway = gateway;
@@ -122,14 +131,15 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
+    connectionId = gateway.register(this);
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-      connectionId = gateway.register(this);
+      upgraded = true;
     } else if (evt instanceof IdleStateEvent) {
-      if (connectionId >= 0) {
+      if (upgraded) {
         closeWith(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "idle timeout");
       } else {
         ctx.close();
@@ -153,6 +163,10 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       q.frame.release();
     }
     queue.clear();
+    for (ByteBuf frame : backlog) {
+      frame.release();
+    }
+    backlog.clear();
     for (long s = head; s < tail; s++) {
       ReferenceCountUtil.release(slots[index(s)] instanceof ByteBuf b ? b : null);
       slots[index(s)] = null;
@@ -218,10 +232,21 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   // ------------------------------------------------------------------ inbound
 
   private void onText(ByteBuf content) {
-    long slot = reserve(null);
-    if (slot < 0) {
+    if (!backlog.isEmpty() || tail - head >= MAX_IN_FLIGHT) {
+      if (backlog.size() >= MAX_BACKLOG) {
+        closeWith(WebSocketCloseStatus.POLICY_VIOLATION.code(), "too many requests in flight");
+        return;
+      }
+      backlog.add(content.retain());
+      channel.config().setAutoRead(false);
       return;
     }
+    handle(content);
+  }
+
+  /** Takes the request's reply slot, then sheds, queues behind a join, or processes it. */
+  private void handle(ByteBuf content) {
+    long slot = reserve(null);
     long nowMs = gateway.engine().clock().time();
     if (nowMs - windowStartMs >= 1_000 || nowMs < windowStartMs) {
       windowStartMs = nowMs;
@@ -232,7 +257,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       fill(slot, overloaded(content, "too many requests on this connection", retryMs));
       return;
     }
-    if (joinInFlight) {
+    if (joinInFlight || !queue.isEmpty()) {
       if (queue.size() >= MAX_QUEUED) {
         fill(
             slot,
@@ -375,12 +400,8 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
 
   // ------------------------------------------------------------------ replies, in order
 
-  /** Takes the next slot, or closes the connection when too many requests are unanswered. */
+  /** Takes the next slot; the caller made sure one is free. */
   private long reserve(Object marker) {
-    if (tail - head >= MAX_IN_FLIGHT) {
-      closeWith(WebSocketCloseStatus.POLICY_VIOLATION.code(), "too many requests in flight");
-      return -1;
-    }
     slots[index(tail)] = marker;
     return tail++;
   }
@@ -429,10 +450,11 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
 
   private void replayQueued() {
     while (!joinInFlight && !closing && !queue.isEmpty()) {
-      Queued q = queue.poll();
+      Queued q = queue.peek();
       try {
         process(q.frame, q.slot);
       } finally {
+        queue.poll();
         q.frame.release();
       }
     }
@@ -453,6 +475,29 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     if (wrote) {
       channel.flush();
       checkOutboundLimit();
+    }
+    if (!backlog.isEmpty() && !replayingBacklog) {
+      replayBacklog();
+    }
+  }
+
+  /** Frames that waited for a free slot, in arrival order; reading resumes once all have one. */
+  private void replayBacklog() {
+    replayingBacklog = true;
+    try {
+      while (!closing && !backlog.isEmpty() && tail - head < MAX_IN_FLIGHT) {
+        ByteBuf frame = backlog.poll();
+        try {
+          handle(frame);
+        } finally {
+          frame.release();
+        }
+      }
+    } finally {
+      replayingBacklog = false;
+    }
+    if (backlog.isEmpty() && !closing) {
+      channel.config().setAutoRead(true);
     }
   }
 
@@ -482,7 +527,10 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
 
   private void checkOutboundLimit() {
     ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
-    if (outbound != null && outbound.totalPendingWriteBytes() > limits.outboundLimitBytes()) {
+    if (!closing
+        && outbound != null
+        && outbound.totalPendingWriteBytes() > limits.outboundLimitBytes()) {
+      gateway.slowConsumerClosed();
       closeWith(WebSocketCloseStatus.POLICY_VIOLATION.code(), "SLOW_CONSUMER");
     }
   }
