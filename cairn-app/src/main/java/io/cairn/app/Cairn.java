@@ -64,6 +64,7 @@ public final class Cairn implements Callable<Integer> {
         new ValidateCommand(),
         new ConfigCommand(context),
         new SimulateCommand(context),
+        new ServeCommand(context),
         new VersionCommand());
   }
 

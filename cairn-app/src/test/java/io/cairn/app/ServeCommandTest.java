@@ -1,0 +1,110 @@
+package io.cairn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  private static final String HUNT =
+      """
+      id: tiny
+      title: Tiny
+      puzzles:
+        - id: one
+          title: One
+          text: Say one.
+          points: 10
+          answers: [one]
+      treasures:
+        - id: stone
+          name: Stone
+          lat: 59.0
+          lon: 18.0
+          radius-m: 25
+          points: 10
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void servesHuntsFromTheHuntsDirectoryAndDrainsOnStop() throws Exception {
+    Path hunts = Files.createDirectories(dir.resolve("hunts"));
+    Files.writeString(hunts.resolve("tiny.hunt.yaml"), HUNT);
+    Files.writeString(hunts.resolve("broken.hunt.yaml"), "id: broken\ntitle: [\n");
+    StringWriter err = new StringWriter();
+    CliContext context =
+        new CliContext(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err, true),
+            Map.of(),
+            dir,
+            InstantSource.system());
+    CommandLine cl = Cairn.commandLine(context);
+    ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+    AtomicInteger code = new AtomicInteger(-1);
+    Thread thread =
+        new Thread(
+            () ->
+                code.set(
+                    cl.execute(
+                        "serve",
+                        "--port",
+                        "0",
+                        "--set",
+                        "host=127.0.0.1",
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--hunts",
+                        hunts.toString())));
+    thread.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (serve.port() < 0 && thread.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(serve.port()).as(err.toString()).isPositive();
+
+    CompletableFuture<String> reply = new CompletableFuture<>();
+    WebSocket ws =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + serve.port() + "/ws"),
+                new WebSocket.Listener() {
+                  @Override
+                  public CompletionStage<?> onText(
+                      WebSocket webSocket, CharSequence data, boolean last) {
+                    reply.complete(data.toString());
+                    return null;
+                  }
+                })
+            .get(5, TimeUnit.SECONDS);
+    ws.sendText("{\"id\":1,\"op\":\"join\",\"hunt\":\"tiny\",\"name\":\"Ada\"}", true);
+    assertThat(reply.get(5, TimeUnit.SECONDS)).startsWith("{\"re\":1,\"ok\":true");
+    ws.abort();
+
+    serve.stop();
+    thread.join(20_000);
+    assertThat(code.get()).isZero();
+    String log = err.toString();
+    assertThat(log).contains("shard 0: recovered 0 records in");
+    assertThat(log).contains("1 loaded, 0 reloaded, 0 unchanged, 1 failed");
+    assertThat(log).contains("broken.hunt.yaml");
+    assertThat(log).contains("listening on 127.0.0.1:" + serve.port());
+    assertThat(log).contains("journals flushed");
+  }
+}

@@ -1,0 +1,116 @@
+package io.cairn.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The network server: one port for HTTP and the player WebSocket ({@code /ws}), on the native epoll
+ * transport when available, NIO otherwise, with pooled buffers. {@link #close} stops accepting,
+ * closes every connection and waits for the event loops to finish their queued writes; stop the
+ * engine between {@link #stopAccepting} and {@link #close} to answer what is queued first.
+ */
+public final class CairnServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("cairn.server");
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Channel serverChannel;
+  private final String transport;
+
+  private CairnServer(
+      EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel, String transport) {
+    this.boss = boss;
+    this.workers = workers;
+    this.serverChannel = serverChannel;
+    this.transport = transport;
+  }
+
+  /**
+   * Binds {@code host:port} (port 0 = any free port, see {@link #port()}) and starts serving.
+   *
+   * @throws ServerException when the port cannot be bound, saying which and what to do
+   */
+  public static CairnServer start(
+      String host, int port, Gateway gateway, List<HttpRoute> routes, GatewayLimits limits) {
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelClass =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, io);
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(channelClass)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(
+                    limits.outboundHighWaterBytes() / 2, limits.outboundHighWaterBytes()))
+            .childHandler(new GatewayInitializer(gateway, routes, limits));
+    try {
+      Channel channel = bootstrap.bind(new InetSocketAddress(host, port)).sync().channel();
+      return new CairnServer(boss, workers, channel, epoll ? "epoll" : "nio");
+    } catch (Exception e) {
+      boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (e instanceof BindException || String.valueOf(e.getMessage()).contains("in use")) {
+        throw new ServerException(
+            "port "
+                + port
+                + " on "
+                + host
+                + " is already in use: stop the process listening there, or choose another port"
+                + " with --port N (or --set port=N)",
+            e);
+      }
+      throw new ServerException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  public String host() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getHostString();
+  }
+
+  /** {@code epoll} or {@code nio}. */
+  public String transport() {
+    return transport;
+  }
+
+  /** Closes the listening socket; open connections keep being served. */
+  public void stopAccepting() {
+    serverChannel.close().syncUninterruptibly();
+  }
+
+  @Override
+  public void close() {
+    stopAccepting();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(100, 3_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    LOG.log(System.Logger.Level.DEBUG, "server closed");
+  }
+}

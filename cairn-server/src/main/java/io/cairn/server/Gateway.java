@@ -1,0 +1,263 @@
+package io.cairn.server;
+
+import io.cairn.engine.Engine;
+import io.cairn.engine.LocalClient;
+import io.cairn.engine.egress.EgressHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The engine's egress handler for network players: takes replies and push events off the shard
+ * threads and hands them to the connections' event loops.
+ *
+ * <p>A reply is copied once into a pooled buffer and given to its connection's event loop, which
+ * releases it in request order ({@link PlayerFrameHandler}). A push event is copied once into one
+ * pooled buffer; each event loop that has connections of the hunt gets one task, which writes a
+ * retained duplicate of that buffer to each of its channels (fan-out by reference, no copy per
+ * player).
+ *
+ * <p>Connection ids below {@link #FIRST_CONNECTION_ID} belong to in-process {@link LocalClient}
+ * sessions (organiser, bots): their replies, and every event, are forwarded to the local client.
+ */
+public final class Gateway implements EgressHandler {
+  /** Network connections get ids from here up; LocalClient sessions count from 1. */
+  public static final long FIRST_CONNECTION_ID = 1L << 40;
+
+  private static final ThreadLocal<UnsafeBuffer> COPY_TARGET =
+      ThreadLocal.withInitial(() -> new UnsafeBuffer(0, 0));
+
+  private final LocalClient local;
+  private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+  private final AtomicLong nextConnectionId = new AtomicLong(FIRST_CONNECTION_ID);
+  private final ConcurrentHashMap<Long, PlayerFrameHandler> connections = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, HuntMembers> hunts = new ConcurrentHashMap<>();
+  private final AtomicInteger openConnections = new AtomicInteger();
+  private final AtomicLong droppedEvents = new AtomicLong();
+  private final AtomicLong slowConsumersClosed = new AtomicLong();
+  private volatile Engine engine;
+
+  public Gateway(LocalClient local) {
+    this.local = local;
+  }
+
+  /** Connects the gateway (and its local client) to the engine it is the egress handler of. */
+  public void attach(Engine target) {
+    this.engine = target;
+    local.attach(target);
+  }
+
+  Engine engine() {
+    Engine e = engine;
+    if (e == null) {
+      throw new IllegalStateException("Gateway is not attached to an engine");
+    }
+    return e;
+  }
+
+  public LocalClient localClient() {
+    return local;
+  }
+
+  /** Open TCP connections (HTTP and WebSocket). */
+  public int openConnections() {
+    return openConnections.get();
+  }
+
+  /** Open connections that have a player handler (WebSocket, or HTTP before an upgrade). */
+  public int players() {
+    return connections.size();
+  }
+
+  /** Push events not written because their connection was not writable (slow consumer). */
+  public long droppedEvents() {
+    return droppedEvents.get();
+  }
+
+  /** Connections closed with 1008 SLOW_CONSUMER. */
+  public long slowConsumersClosed() {
+    return slowConsumersClosed.get();
+  }
+
+  void slowConsumerClosed() {
+    slowConsumersClosed.incrementAndGet();
+  }
+
+  boolean tryAdmit(int maxConnections) {
+    while (true) {
+      int open = openConnections.get();
+      if (open >= maxConnections) {
+        return false;
+      }
+      if (openConnections.compareAndSet(open, open + 1)) {
+        return true;
+      }
+    }
+  }
+
+  void release() {
+    openConnections.decrementAndGet();
+  }
+
+  long register(PlayerFrameHandler connection) {
+    long id = nextConnectionId.getAndIncrement();
+    connections.put(id, connection);
+    return id;
+  }
+
+  void unregister(long connectionId) {
+    connections.remove(connectionId);
+  }
+
+  void eventDropped() {
+    droppedEvents.incrementAndGet();
+  }
+
+  /** Adds a connection to its hunt's members on its event loop; called on that loop. */
+  void bind(PlayerFrameHandler connection, int shard, int huntNumber) {
+    HuntMembers members = hunts.computeIfAbsent(key(shard, huntNumber), k -> new HuntMembers());
+    LoopMembers loop = members.loops.computeIfAbsent(connection.loop(), LoopMembers::new);
+    loop.connections.add(connection);
+    loop.count.incrementAndGet();
+  }
+
+  /** Removes a connection from its hunt's members; called on its event loop. */
+  void unbind(PlayerFrameHandler connection, int shard, int huntNumber) {
+    HuntMembers members = hunts.get(key(shard, huntNumber));
+    if (members == null) {
+      return;
+    }
+    LoopMembers loop = members.loops.get(connection.loop());
+    if (loop != null && loop.connections.remove(connection)) {
+      loop.count.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void onMessage(
+      int shard,
+      int kind,
+      long connectionId,
+      int huntNumber,
+      int teamIdx,
+      int playerIdx,
+      DirectBuffer json,
+      int offset,
+      int length) {
+    if (kind == REPLY) {
+      if (connectionId < FIRST_CONNECTION_ID) {
+        local.onMessage(
+            shard, kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length);
+        return;
+      }
+      PlayerFrameHandler connection = connections.get(connectionId);
+      if (connection == null) {
+        return;
+      }
+      ByteBuf reply = copy(json, offset, length);
+      try {
+        connection
+            .loop()
+            .execute(() -> connection.onShardReply(reply, shard, huntNumber, teamIdx, playerIdx));
+      } catch (RejectedExecutionException e) {
+        reply.release();
+      }
+      return;
+    }
+    local.onMessage(
+        shard, kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length);
+    HuntMembers members = hunts.get(key(shard, huntNumber));
+    if (members == null) {
+      return;
+    }
+    ByteBuf event = null;
+    for (LoopMembers loop : members.loops.values()) {
+      if (loop.count.get() == 0) {
+        continue;
+      }
+      if (event == null) {
+        event = copy(json, offset, length);
+      }
+      event.retain();
+      try {
+        loop.loop.execute(new FanOut(loop, event, kind == TEAM_EVENT ? teamIdx : -1));
+      } catch (RejectedExecutionException e) {
+        event.release();
+      }
+    }
+    if (event != null) {
+      event.release();
+    }
+  }
+
+  private ByteBuf copy(DirectBuffer json, int offset, int length) {
+    ByteBuf out = alloc.directBuffer(length, length);
+    if (out.hasMemoryAddress()) {
+      UnsafeBuffer target = COPY_TARGET.get();
+      target.wrap(out.memoryAddress() + out.writerIndex(), length);
+      json.getBytes(offset, target, 0, length);
+      out.writerIndex(out.writerIndex() + length);
+    } else {
+      for (int i = 0; i < length; i++) {
+        out.writeByte(json.getByte(offset + i));
+      }
+    }
+    return out;
+  }
+
+  private static long key(int shard, int huntNumber) {
+    return ((long) shard << 32) | (huntNumber & 0xFFFF_FFFFL);
+  }
+
+  /** The connections of one hunt, grouped by event loop. */
+  private static final class HuntMembers {
+    final ConcurrentHashMap<EventLoop, LoopMembers> loops = new ConcurrentHashMap<>();
+  }
+
+  /** One event loop's connections of one hunt; the list is only touched on that loop. */
+  private static final class LoopMembers {
+    final EventLoop loop;
+    final ArrayList<PlayerFrameHandler> connections = new ArrayList<>();
+    final AtomicInteger count = new AtomicInteger();
+
+    LoopMembers(EventLoop loop) {
+      this.loop = loop;
+    }
+  }
+
+  /** Writes one event, by reference, to every connection of a loop (of a team when teamIdx set). */
+  private static final class FanOut implements Runnable {
+    private final LoopMembers members;
+    private final ByteBuf event;
+    private final int teamIdx;
+
+    FanOut(LoopMembers members, ByteBuf event, int teamIdx) {
+      this.members = members;
+      this.event = event;
+      this.teamIdx = teamIdx;
+    }
+
+    @Override
+    public void run() {
+      try {
+        ArrayList<PlayerFrameHandler> list = members.connections;
+        for (int i = 0, n = list.size(); i < n; i++) {
+          PlayerFrameHandler connection = list.get(i);
+          if (teamIdx < 0 || connection.teamIdx() == teamIdx) {
+            connection.push(event);
+          }
+        }
+      } finally {
+        event.release();
+      }
+    }
+  }
+}
