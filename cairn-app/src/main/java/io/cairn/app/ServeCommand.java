@@ -9,7 +9,11 @@ import io.cairn.engine.shard.ShardRecovery;
 import io.cairn.server.CairnServer;
 import io.cairn.server.Gateway;
 import io.cairn.server.GatewayLimits;
+import io.cairn.server.HttpRoute;
 import io.cairn.server.ServerException;
+import io.cairn.server.http.AdminToken;
+import io.cairn.server.http.HttpRoutes;
+import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.HuntFiles;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.VeltrixException;
@@ -28,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
       Problems.print(err, e);
       return 1;
     }
-    Gateway gateway = new Gateway(new LocalClient());
+    ServerMetrics metrics = new ServerMetrics();
+    Gateway gateway = new Gateway(new LocalClient(), metrics);
     Engine engine;
     try {
       engine = Engine.start(EngineConfig.from(settings), gateway, context.clock()::millis);
@@ -95,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     gateway.attach(engine);
+    metrics.bind(engine);
     for (ShardRecovery r : engine.recovery()) {
       log(
           "shard "
@@ -110,10 +117,22 @@ final class ServeCommand implements Callable<Integer> {
     }
     try {
       loadHunts(gateway.localClient(), engine, settings.huntsDir());
+      AdminToken admin = AdminToken.loadOrCreate(settings.dataDir(), settings.adminToken());
+      if (admin.created()) {
+        log(
+            "admin token (shown once; kept in "
+                + settings.dataDir().resolve("admin-token")
+                + "): "
+                + admin.token());
+      }
+      AtomicBoolean ready = new AtomicBoolean();
+      List<HttpRoute> routes =
+          HttpRoutes.standard(engine, ready::get, metrics, admin, gateway.localClient().open());
       CairnServer server =
           CairnServer.start(
-              settings.host(), settings.port(), gateway, List.of(), GatewayLimits.from(settings));
+              settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));
       running = server;
+      ready.set(true);
       log(
           "listening on "
               + settings.host()

@@ -6,13 +6,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,12 @@ class ServeCommandTest {
       """;
 
   @TempDir Path dir;
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 
   @Test
   void servesHuntsFromTheHuntsDirectoryAndDrainsOnStop() throws Exception {
@@ -78,7 +87,7 @@ class ServeCommandTest {
     }
     assertThat(serve.port()).as(err.toString()).isPositive();
 
-    CompletableFuture<String> reply = new CompletableFuture<>();
+    BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     WebSocket ws =
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
@@ -88,13 +97,28 @@ class ServeCommandTest {
                   @Override
                   public CompletionStage<?> onText(
                       WebSocket webSocket, CharSequence data, boolean last) {
-                    reply.complete(data.toString());
+                    replies.add(data.toString());
+                    webSocket.request(1);
                     return null;
                   }
                 })
             .get(5, TimeUnit.SECONDS);
     ws.sendText("{\"id\":1,\"op\":\"join\",\"hunt\":\"tiny\",\"name\":\"Ada\"}", true);
-    assertThat(reply.get(5, TimeUnit.SECONDS)).startsWith("{\"re\":1,\"ok\":true");
+    assertThat(replies.poll(5, TimeUnit.SECONDS)).startsWith("{\"re\":1,\"ok\":true");
+    ws.sendText("{\"id\":2,\"op\":\"guess\",\"puzzle\":\"p\",\"answer\":\"x\"}", true);
+    assertThat(replies.poll(5, TimeUnit.SECONDS)).contains("HUNT_NOT_RUNNING");
+
+    HttpClient http = HttpClient.newHttpClient();
+    assertThat(get(http, serve.port(), "/healthz").statusCode()).isEqualTo(200);
+    assertThat(get(http, serve.port(), "/readyz").statusCode()).isEqualTo(200);
+    assertThat(get(http, serve.port(), "/api/hunts").body()).contains("\"id\":\"tiny\"");
+    String metrics = get(http, serve.port(), "/metrics").body();
+    assertThat(metrics)
+        .containsPattern("cairn_requests_total\\{[^}]*op=\"join\"[^}]*} 1\\.0")
+        .containsPattern("cairn_request_latency_seconds_count\\{[^}]*op=\"join\"[^}]*} 1")
+        .containsPattern(
+            "cairn_request_errors_total\\{[^}]*code=\"HUNT_NOT_RUNNING\"[^}]*op=\"guess\"[^}]*} 1\\.0")
+        .containsPattern("cairn_connections_active(\\{[^}]*})? [1-9]");
     ws.abort();
 
     serve.stop();

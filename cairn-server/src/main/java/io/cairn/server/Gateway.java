@@ -36,6 +36,7 @@ public final class Gateway implements EgressHandler {
       ThreadLocal.withInitial(() -> new UnsafeBuffer(0, 0));
 
   private final LocalClient local;
+  private final GatewayMetrics metrics;
   private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
   private final AtomicLong nextConnectionId = new AtomicLong(FIRST_CONNECTION_ID);
   private final ConcurrentHashMap<Long, PlayerFrameHandler> connections = new ConcurrentHashMap<>();
@@ -46,6 +47,12 @@ public final class Gateway implements EgressHandler {
   private volatile Engine engine;
 
   public Gateway(LocalClient local) {
+    this(local, GatewayMetrics.NONE);
+  }
+
+  /** A gateway that reports connections, requests, errors and latency to {@code metrics}. */
+  public Gateway(LocalClient local, GatewayMetrics metrics) {
+    this.metrics = metrics;
     this.local = local;
   }
 
@@ -98,6 +105,7 @@ public final class Gateway implements EgressHandler {
         return false;
       }
       if (openConnections.compareAndSet(open, open + 1)) {
+        metrics.connectionOpened();
         return true;
       }
     }
@@ -105,6 +113,11 @@ public final class Gateway implements EgressHandler {
 
   void release() {
     openConnections.decrementAndGet();
+    metrics.connectionClosed();
+  }
+
+  GatewayMetrics metrics() {
+    return metrics;
   }
 
   long register(PlayerFrameHandler connection) {

@@ -3,6 +3,7 @@ package io.cairn.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the messages the gateway answers itself (envelope errors, load shedding, pings before a
@@ -93,5 +94,47 @@ public final class LocalReplies {
       out.writeByte((int) ('0' + (value / divisor) % 10));
       divisor /= 10;
     }
+  }
+
+  private static final byte[] OK_FALSE = "\"ok\":false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CODE = "\"code\":\"".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Whether {@code reply} (a reply's JSON) is an error reply; if so its code is copied into {@code
+   * code}. Replies start with {@code {"re":N,"ok":...}}, so only their head is searched for the
+   * verdict. Allocation-free, for the metrics of every reply.
+   */
+  public static boolean errorCode(ByteBuf reply, StringBuilder code) {
+    int start = reply.readerIndex();
+    int end = reply.writerIndex();
+    int verdict = indexOf(reply, OK_FALSE, start, Math.min(end, start + 64));
+    if (verdict < 0) {
+      return false;
+    }
+    code.setLength(0);
+    int at = indexOf(reply, CODE, verdict, end);
+    if (at >= 0) {
+      for (int i = at + CODE.length; i < end; i++) {
+        byte b = reply.getByte(i);
+        if (b == '"') {
+          break;
+        }
+        code.append((char) b);
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(ByteBuf buffer, byte[] needle, int from, int to) {
+    for (int i = from; i <= to - needle.length; i++) {
+      int j = 0;
+      while (j < needle.length && buffer.getByte(i + j) == needle[j]) {
+        j++;
+      }
+      if (j == needle.length) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

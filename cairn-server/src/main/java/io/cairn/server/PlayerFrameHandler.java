@@ -99,6 +99,9 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   private int playerIdx = CommandLayout.NO_PLAYER;
 
   private final Object[] slots = new Object[MAX_IN_FLIGHT];
+  private final int[] slotOps = new int[MAX_IN_FLIGHT];
+  private final long[] slotSentNs = new long[MAX_IN_FLIGHT];
+  private final StringBuilder errorCode = new StringBuilder(24);
   private long head;
   private long tail;
   private boolean joinInFlight;
@@ -302,12 +305,16 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       fill(slot, LocalReplies.error(channel.alloc(), id, "UNKNOWN_OP", "unknown op", -1));
       return;
     }
+    GatewayMetrics metrics = gateway.metrics();
+    metrics.request(op);
     if (r.badArgument() != null) {
+      metrics.error(op, "BAD_REQUEST");
       fill(slot, badRequest(id, r.badArgument()));
       return;
     }
     String missing = missingArgument(r, op);
     if (missing != null) {
+      metrics.error(op, "BAD_REQUEST");
       fill(slot, badRequest(id, missing));
       return;
     }
@@ -316,6 +323,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (op != Op.JOIN && shard < 0) {
+      metrics.error(op, "NOT_JOINED");
       fill(slot, LocalReplies.error(channel.alloc(), id, "NOT_JOINED", "join a hunt first", -1));
       return;
     }
@@ -352,12 +360,15 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
           };
     }
     if (!engine.offer(target, op, buffer, 0, length)) {
+      metrics.error(op, "OVERLOADED");
       fill(
           slot,
           LocalReplies.error(
               channel.alloc(), id, "OVERLOADED", "the hunt's queue is full", OVERLOADED_RETRY_MS));
       return;
     }
+    slotOps[index(slot)] = op;
+    slotSentNs[index(slot)] = System.nanoTime();
     if (op == Op.JOIN) {
       joinInFlight = true;
       slots[index(slot)] = JOIN;
@@ -421,6 +432,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       Object marker = slots[index(s)];
       if (marker == SHARD || marker == JOIN) {
         slots[index(s)] = reply;
+        measure(index(s), reply);
         if (marker == JOIN) {
           joinInFlight = false;
           if (player != CommandLayout.NO_PLAYER) {
@@ -435,6 +447,16 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       }
     }
     reply.release();
+  }
+
+  /** Reports a shard reply's latency and, for an error reply, its code; allocates nothing. */
+  private void measure(int slotIndex, ByteBuf reply) {
+    int op = slotOps[slotIndex];
+    GatewayMetrics metrics = gateway.metrics();
+    metrics.latency(op, System.nanoTime() - slotSentNs[slotIndex]);
+    if (LocalReplies.errorCode(reply, errorCode)) {
+      metrics.error(op, errorCode);
+    }
   }
 
   private void bindTo(int newShard, int hunt, int team, int player) {

@@ -6,6 +6,7 @@ import io.cairn.engine.hunt.ErrorCode;
 import io.cairn.engine.journal.JournalMetrics;
 import io.cairn.engine.shard.Shard;
 import io.cairn.engine.shard.ShardMetrics;
+import io.cairn.server.GatewayMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * first use of an op and error code pair) and kept in arrays indexed by op and error code, so a
  * call is an array read and an increment; no tags are built per call.
  */
-public final class ServerMetrics implements AutoCloseable {
+public final class ServerMetrics implements GatewayMetrics, AutoCloseable {
   /** Error codes the gateway may count, in the order of their index; anything else is OTHER. */
   public static final String[] ERROR_CODES = {
     ErrorCode.BAD_REQUEST,
@@ -88,10 +89,10 @@ public final class ServerMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     connectionsOpened =
         Counter.builder("cairn.connections.opened")
-            .description("WebSocket connections accepted")
+            .description("Connections accepted (WebSocket and HTTP)")
             .register(registry);
     Gauge.builder("cairn.connections.active", activeConnections, AtomicLong::get)
-        .description("WebSocket connections open now")
+        .description("Connections open now (WebSocket and HTTP)")
         .register(registry);
     for (int op = 0; op < OP_SLOTS; op++) {
       if (!Op.isKnown(op) || op == Op.TICK) {
@@ -195,16 +196,19 @@ public final class ServerMetrics implements AutoCloseable {
     return registry.scrape();
   }
 
+  @Override
   public void connectionOpened() {
     connectionsOpened.increment();
     activeConnections.incrementAndGet();
   }
 
+  @Override
   public void connectionClosed() {
     activeConnections.decrementAndGet();
   }
 
   /** One command received; {@code op} an {@link Op} value, unknown ones are not counted. */
+  @Override
   public void request(int op) {
     Counter counter = op >= 0 && op < OP_SLOTS ? requests[op] : null;
     if (counter != null) {
@@ -238,6 +242,18 @@ public final class ServerMetrics implements AutoCloseable {
     error(op, errorCodeIndex(code));
   }
 
+  /** As {@link #error(int, String)}, for a code read into a reused buffer; allocates nothing. */
+  @Override
+  public void error(int op, CharSequence code) {
+    for (int i = 0; i < OTHER; i++) {
+      if (ERROR_CODES[i].contentEquals(code)) {
+        error(op, i);
+        return;
+      }
+    }
+    error(op, OTHER);
+  }
+
   /** The index of {@code code} in {@link #ERROR_CODES}, or {@link #OTHER}; allocates nothing. */
   public static int errorCodeIndex(String code) {
     for (int i = 0; i < OTHER; i++) {
@@ -254,6 +270,7 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /** Time from a command decoded to its reply written. */
+  @Override
   public void latency(int op, long nanos) {
     Timer timer = op >= 0 && op < OP_SLOTS ? latencies[op] : null;
     if (timer != null) {
