@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToIntFunction;
 import org.agrona.DirectBuffer;
@@ -22,6 +23,7 @@ import org.agrona.ExpandableArrayBuffer;
 public final class LocalClient implements EgressHandler {
   private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicLong nextConnectionId = new AtomicLong(1);
+  private final AtomicInteger joinedSessions = new AtomicInteger();
   private volatile Engine engine;
 
   /** Connects this client to the engine it is the egress handler of. */
@@ -46,14 +48,19 @@ public final class LocalClient implements EgressHandler {
       DirectBuffer json,
       int offset,
       int length) {
-    String text = json.getStringWithoutLengthUtf8(offset, length);
     if (kind == REPLY) {
       Session session = sessions.get(connectionId);
       if (session != null) {
-        session.onReply(huntNumber, teamIdx, playerIdx, text);
+        session.onReply(
+            huntNumber, teamIdx, playerIdx, json.getStringWithoutLengthUtf8(offset, length));
       }
       return;
     }
+    if (joinedSessions.get() == 0) {
+      // a gateway forwards every event here; with nobody joined in-process, that must cost nothing
+      return;
+    }
+    String text = json.getStringWithoutLengthUtf8(offset, length);
     for (Session session : sessions.values()) {
       if (session.shard == shard
           && session.huntNumber == huntNumber
@@ -203,6 +210,9 @@ public final class LocalClient implements EgressHandler {
 
     private void onReply(int hunt, int team, int player, String json) {
       if (player != CommandLayout.NO_PLAYER && json.contains("\"ok\":true")) {
+        if (playerIdx == CommandLayout.NO_PLAYER) {
+          joinedSessions.incrementAndGet();
+        }
         huntNumber = hunt;
         teamIdx = team;
         playerIdx = player;
