@@ -70,7 +70,17 @@ final class HuntState {
   }
 
   void publish() {
-    view.publish(snapshot, status, players.count(), teams.count());
+    view.publish(snapshot, status, startsAtMs(), endsAtMs(), players.count(), teams.count());
+  }
+
+  /** When the hunt started, once it has; until then its {@code starts-at} (or NO_TIME). */
+  long startsAtMs() {
+    return startedAtMs != HuntSnapshot.NO_TIME ? startedAtMs : snapshot.startsAtMs();
+  }
+
+  /** When the hunt ended, once it has; until then its {@code ends-at} (or NO_TIME). */
+  long endsAtMs() {
+    return endedAtMs != HuntSnapshot.NO_TIME ? endedAtMs : snapshot.endsAtMs();
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -13,6 +13,8 @@ public final class HuntView {
   private final int huntNumber;
   private volatile HuntSnapshot snapshot;
   private volatile int status;
+  private volatile long startsAtMs;
+  private volatile long endsAtMs;
   private volatile int playerCount;
   private volatile int teamCount;
 
@@ -21,6 +23,8 @@ public final class HuntView {
     this.shard = shard;
     this.huntNumber = huntNumber;
     this.snapshot = snapshot;
+    this.startsAtMs = snapshot.startsAtMs();
+    this.endsAtMs = snapshot.endsAtMs();
   }
 
   public String huntId() {
@@ -44,6 +48,18 @@ public final class HuntView {
     return status;
   }
 
+  /**
+   * When the hunt started (once it has) or is to start; {@link HuntSnapshot#NO_TIME} if unknown.
+   */
+  public long startsAtMs() {
+    return startsAtMs;
+  }
+
+  /** When the hunt ended (once it has) or is to end; {@link HuntSnapshot#NO_TIME} if unknown. */
+  public long endsAtMs() {
+    return endsAtMs;
+  }
+
   public int playerCount() {
     return playerCount;
   }
@@ -52,9 +68,17 @@ public final class HuntView {
     return teamCount;
   }
 
-  void publish(HuntSnapshot snapshot, int status, int playerCount, int teamCount) {
+  void publish(
+      HuntSnapshot snapshot,
+      int status,
+      long startsAtMs,
+      long endsAtMs,
+      int playerCount,
+      int teamCount) {
     this.snapshot = snapshot;
     this.status = status;
+    this.startsAtMs = startsAtMs;
+    this.endsAtMs = endsAtMs;
     this.playerCount = playerCount;
     this.teamCount = teamCount;
   }

@@ -87,10 +87,8 @@ final class HuntViews {
    * {@code startsAt} and {@code endsAt} in epoch ms (null when unset): actual once they happened.
    */
   void writeTimes(JsonWriter json) {
-    long startsAt =
-        hunt.startedAtMs != HuntSnapshot.NO_TIME ? hunt.startedAtMs : hunt.snapshot.startsAtMs();
-    long endsAt =
-        hunt.endedAtMs != HuntSnapshot.NO_TIME ? hunt.endedAtMs : hunt.snapshot.endsAtMs();
+    long startsAt = hunt.startsAtMs();
+    long endsAt = hunt.endsAtMs();
     json.name("startsAt");
     if (startsAt == HuntSnapshot.NO_TIME) {
       json.nullValue();

@@ -59,9 +59,9 @@ public final class CatalogRoute implements HttpRoute {
           .name("status")
           .string(HuntStatus.name(view.status()))
           .name("startsAt")
-          .timeMs(hunt.startsAtMs(), HuntSnapshot.NO_TIME)
+          .timeMs(view.startsAtMs(), HuntSnapshot.NO_TIME)
           .name("endsAt")
-          .timeMs(hunt.endsAtMs(), HuntSnapshot.NO_TIME)
+          .timeMs(view.endsAtMs(), HuntSnapshot.NO_TIME)
           .name("players")
           .number(view.playerCount())
           .endObject();

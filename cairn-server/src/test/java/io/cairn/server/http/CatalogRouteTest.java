@@ -36,6 +36,31 @@ class CatalogRouteTest {
   }
 
   @Test
+  void showsWhenAHuntActuallyStartedOnceAnOrganiserStartedIt(@TempDir Path dir) throws Exception {
+    try (EngineFixture fixture = new EngineFixture(dir)) {
+      assertThat(fixture.load("gamma", 10)).contains("\"ok\":true");
+      long beforeMs = System.currentTimeMillis();
+      assertThat(
+              fixture
+                  .client
+                  .open()
+                  .lifecycle("gamma", io.cairn.engine.command.Op.START)
+                  .get(10, TimeUnit.SECONDS))
+          .contains("\"ok\":true");
+      RouteChannel http = new RouteChannel(new CatalogRoute(fixture.engine.directory()));
+
+      JsonNode gamma =
+          new ObjectMapper()
+              .readTree(RouteChannel.body(http.exchange(RouteChannel.get("/api/hunts"))))
+              .get(0);
+
+      assertThat(gamma.get("status").asText()).isEqualTo("running");
+      assertThat(gamma.get("startsAt").asLong()).isBetween(beforeMs, System.currentTimeMillis());
+      assertThat(gamma.get("endsAt").isNull()).isTrue();
+    }
+  }
+
+  @Test
   void emptyCatalogIsAnEmptyArray(@TempDir Path dir) throws Exception {
     try (EngineFixture fixture = new EngineFixture(dir)) {
       RouteChannel http = new RouteChannel(new CatalogRoute(fixture.engine.directory()));
