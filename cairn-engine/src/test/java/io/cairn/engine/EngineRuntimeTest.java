@@ -134,6 +134,9 @@ class EngineRuntimeTest {
       assertThat(reply).isCompleted();
       assertThat(reply.get()).contains("\"ok\":");
     }
+    assertThat(engine.shard(engine.shardOf(KillTestHunt.ID)).metrics().commands())
+        .as("load, start, join and 500 moves; ticks are not commands")
+        .isEqualTo(503);
   }
 
   @Test

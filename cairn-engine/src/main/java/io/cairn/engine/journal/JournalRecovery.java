@@ -265,32 +265,20 @@ final class JournalRecovery {
   private void refuseUnlessTornTail(
       Path segment, long base, int offset, int fileBytes, boolean last, int verdict) {
     if (!last) {
-      throw new JournalCorruptedException(
+      throw corrupted(
           segment,
+          base,
           offset,
-          "Journal segment "
-              + segment
-              + " is corrupted at file offset "
-              + offset
-              + " (position "
-              + (base + offset)
-              + "): "
-              + describe(verdict, offset, fileBytes)
+          describe(verdict, offset, fileBytes)
               + ", and later segments follow, so this is not a torn write at the end of the journal. "
               + operatorAdvice());
     }
     if (verdict == BAD_TYPE || verdict == BAD_POSITION) {
-      throw new JournalCorruptedException(
+      throw corrupted(
           segment,
+          base,
           offset,
-          "Journal segment "
-              + segment
-              + " is corrupted at file offset "
-              + offset
-              + " (position "
-              + (base + offset)
-              + "): "
-              + describe(verdict, offset, fileBytes)
+          describe(verdict, offset, fileBytes)
               + "; its checksum is intact, so this is not a torn write. "
               + operatorAdvice());
     }
@@ -306,17 +294,11 @@ final class JournalRecovery {
         next -= ALIGNMENT;
         continue;
       }
-      throw new JournalCorruptedException(
+      throw corrupted(
           segment,
+          base,
           offset,
-          "Journal segment "
-              + segment
-              + " is corrupted at file offset "
-              + offset
-              + " (position "
-              + (base + offset)
-              + "): "
-              + describe(verdict, offset, fileBytes)
+          describe(verdict, offset, fileBytes)
               + ", and an intact record from outside the last flush follows at file offset "
               + next
               + ", so this is damage in the middle of the journal, not a torn write at its end. "
@@ -357,5 +339,21 @@ final class JournalRecovery {
         + " from a backup, or move the damaged segment and every later segment out of that"
         + " directory and restart: the shard then starts from its latest snapshot and the changes"
         + " recorded after it are lost.";
+  }
+
+  /** A refusal naming the segment, the file offset and the position of the damage, then why. */
+  private static JournalCorruptedException corrupted(
+      Path segment, long base, int offset, String why) {
+    return new JournalCorruptedException(
+        segment,
+        offset,
+        "Journal segment "
+            + segment
+            + " is corrupted at file offset "
+            + offset
+            + " (position "
+            + (base + offset)
+            + "): "
+            + why);
   }
 }

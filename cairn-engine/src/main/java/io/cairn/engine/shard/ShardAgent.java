@@ -90,7 +90,8 @@ final class ShardAgent implements Agent, MessageHandler {
 
   @Override
   public int doWork() {
-    int work = ring.read(this, BATCH_LIMIT);
+    int commands = ring.read(this, BATCH_LIMIT);
+    int work = commands;
     long nowMs = clock.time();
     if (nowMs >= nextTickMs) {
       nextTickMs = nowMs + boardTickMs;
@@ -98,7 +99,7 @@ final class ShardAgent implements Agent, MessageHandler {
       work++;
     }
     if (work > 0) {
-      endOfBatch(work);
+      endOfBatch(commands);
     } else if (forceWhenIdle) {
       forceIdleJournal();
     }
@@ -126,6 +127,7 @@ final class ShardAgent implements Agent, MessageHandler {
     onMessage(Op.TICK, tickBuffer, 0, length);
   }
 
+  /** Makes the batch durable, then releases its output; {@code commands} excludes ticks. */
   private void endOfBatch(int commands) {
     if (journalPending) {
       try {
@@ -135,7 +137,9 @@ final class ShardAgent implements Agent, MessageHandler {
       }
       journalPending = false;
     }
-    metrics.onBatch(commands);
+    if (commands > 0) {
+      metrics.onBatch(commands);
+    }
     if (!egress.isEmpty()) {
       egress.drainTo(shardIndex, egressHandler);
       egress.clear();
