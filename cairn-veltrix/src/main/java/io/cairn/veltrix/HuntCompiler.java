@@ -9,8 +9,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Turns the node tree of a hunt file into a {@link HuntSnapshot}: reads every level, checks the
- * rules that span the file (unique ids, {@code requires}, times), and builds the snapshot with
- * dense indexes in file order only when no problem was found.
+ * rules that span the file (unique ids, {@code requires}, times, rounds), and builds the snapshot
+ * with dense indexes in file order only when no problem was found.
  */
 final class HuntCompiler {
   static final double DEFAULT_SCAN_RADIUS_M = 100;
@@ -60,11 +60,19 @@ final class HuntCompiler {
             .map(this::limits)
             .orElse(Limits.DEFAULT);
 
+    List<RoundDraft> rounds = new RoundReader(problems).read(r);
     List<PuzzleDraft> puzzles = puzzles(r);
     List<TreasureDraft> treasures = treasures(r);
     checkHintTimes(puzzles, startsAtMs, endsAtMs);
+    RoundRules roundRules =
+        new RoundRules(rounds, r.has("rounds"), uniqueIds(rounds, "round"), problems);
+    roundRules.checkTimes(startsAtMs, endsAtMs);
+    int[] puzzleRounds = roundRules.resolve(puzzles);
+    int[] treasureRounds = roundRules.resolve(treasures);
     Map<String, Integer> puzzleIndexById = uniqueIds(puzzles, "puzzle");
     uniqueIds(treasures, "treasure");
+    roundRules.checkRequires(puzzles, puzzleRounds, "puzzle", puzzleIndexById, puzzleRounds);
+    roundRules.checkRequires(treasures, treasureRounds, "treasure", puzzleIndexById, puzzleRounds);
     RequiresGraph graph = new RequiresGraph(puzzleIndexById, problems);
     List<IntList> puzzleRequires = new ArrayList<>();
     for (PuzzleDraft p : puzzles) {
@@ -98,8 +106,43 @@ final class HuntCompiler {
         limits,
         compiledPuzzles,
         compiledTreasures,
+        compileRounds(rounds, puzzleRounds, treasureRounds),
+        puzzleRounds,
+        treasureRounds,
         sourceName,
         sourceText);
+  }
+
+  private static List<Round> compileRounds(
+      List<RoundDraft> rounds, int[] puzzleRounds, int[] treasureRounds) {
+    List<Round> compiled = new ArrayList<>();
+    for (int i = 0; i < rounds.size(); i++) {
+      RoundDraft r = rounds.get(i);
+      compiled.add(
+          new Round(
+              i,
+              r.id(),
+              r.title(),
+              r.startsAfterMs(),
+              membersOf(i, puzzleRounds),
+              membersOf(i, treasureRounds)));
+    }
+    return compiled;
+  }
+
+  private static IntList membersOf(int round, int[] roundOf) {
+    int count = 0;
+    for (int r : roundOf) {
+      count += r == round ? 1 : 0;
+    }
+    int[] members = new int[count];
+    int next = 0;
+    for (int i = 0; i < roundOf.length; i++) {
+      if (roundOf[i] == round) {
+        members[next++] = i;
+      }
+    }
+    return IntList.of(members);
   }
 
   private long instant(MapReader r, String key) {

@@ -19,8 +19,10 @@ final class HuntKeys {
           "teams",
           "scoring",
           "limits",
+          "rounds",
           "puzzles",
           "treasures");
+  static final List<String> ROUND = List.of("id", "title", "starts-after");
   static final List<String> TEAMS = List.of("max-size");
   static final List<String> SCORING = List.of("first-claim-bonus", "decay");
   static final List<String> DECAY = List.of("kind", "per-solve", "minimum");
@@ -36,11 +38,12 @@ final class HuntKeys {
           "answer-patterns",
           "partial",
           "hints",
-          "requires");
+          "requires",
+          "round");
   static final List<String> PARTIAL = List.of("answer", "reply");
   static final List<String> HINT = List.of("text", "cost", "after");
   static final List<String> TREASURE =
-      List.of("id", "name", "lat", "lon", "radius-m", "points", "code", "requires");
+      List.of("id", "name", "lat", "lon", "radius-m", "points", "code", "requires", "round");
 
   private HuntKeys() {}
 }

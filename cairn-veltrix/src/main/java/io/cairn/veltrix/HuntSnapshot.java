@@ -25,9 +25,14 @@ public final class HuntSnapshot {
   private final List<Treasure> treasures;
   private final IdIndex puzzleIndexById;
   private final IdIndex treasureIndexById;
+  private final List<Round> rounds;
+  private final long[] roundStartsAfterMs;
+  private final int[] puzzleRounds;
+  private final int[] treasureRounds;
   private final String sourceName;
   private final String sourceText;
 
+  /** A hunt without rounds: everything is in the one implicit round, open from the start. */
   public HuntSnapshot(
       String id,
       String title,
@@ -41,6 +46,48 @@ public final class HuntSnapshot {
       Limits limits,
       List<Puzzle> puzzles,
       List<Treasure> treasures,
+      String sourceName,
+      String sourceText) {
+    this(
+        id,
+        title,
+        description,
+        startsAtMs,
+        endsAtMs,
+        scanRadiusM,
+        maxPlayers,
+        teamMaxSize,
+        scoring,
+        limits,
+        puzzles,
+        treasures,
+        List.of(),
+        new int[puzzles.size()],
+        new int[treasures.size()],
+        sourceName,
+        sourceText);
+  }
+
+  /**
+   * A hunt in rounds; {@code puzzleRounds[p]} and {@code treasureRounds[t]} are round indexes (all
+   * 0 when {@code rounds} is empty).
+   */
+  public HuntSnapshot(
+      String id,
+      String title,
+      String description,
+      long startsAtMs,
+      long endsAtMs,
+      double scanRadiusM,
+      int maxPlayers,
+      int teamMaxSize,
+      Scoring scoring,
+      Limits limits,
+      List<Puzzle> puzzles,
+      List<Treasure> treasures,
+      List<Round> rounds,
+      int[] puzzleRounds,
+      int[] treasureRounds,
       String sourceName,
       String sourceText) {
     this.id = id;
@@ -73,8 +120,31 @@ public final class HuntSnapshot {
       treasureIds.add(t.id());
     }
     this.treasureIndexById = new IdIndex(treasureIds);
+    this.rounds = List.copyOf(rounds);
+    this.roundStartsAfterMs = new long[this.rounds.size()];
+    for (int i = 0; i < this.rounds.size(); i++) {
+      if (this.rounds.get(i).index() != i) {
+        throw new IllegalArgumentException("round " + this.rounds.get(i).id() + " has index " + i);
+      }
+      roundStartsAfterMs[i] = this.rounds.get(i).startsAfterMs();
+    }
+    this.puzzleRounds = checkedRounds(puzzleRounds, this.puzzles.size(), "puzzle");
+    this.treasureRounds = checkedRounds(treasureRounds, this.treasures.size(), "treasure");
     this.sourceName = sourceName;
     this.sourceText = sourceText;
+  }
+
+  private int[] checkedRounds(int[] roundOf, int count, String kind) {
+    if (roundOf.length != count) {
+      throw new IllegalArgumentException(
+          count + " " + kind + "s but " + roundOf.length + " rounds");
+    }
+    for (int r : roundOf) {
+      if (r < 0 || (r > 0 && r >= rounds.size())) {
+        throw new IllegalArgumentException("a " + kind + " names round " + r);
+      }
+    }
+    return roundOf.clone();
   }
 
   public String id() {
@@ -151,6 +221,39 @@ public final class HuntSnapshot {
   /** The dense index of the treasure with this id, or -1. Allocation-free. */
   public int treasureIndex(CharSequence treasureId) {
     return treasureIndexById.indexOf(treasureId);
+  }
+
+  /** Whether the file lists rounds; without them everything is in one implicit round, index 0. */
+  public boolean hasRounds() {
+    return !rounds.isEmpty();
+  }
+
+  /** The listed rounds, in the order they open; empty when the file lists none. */
+  public List<Round> rounds() {
+    return rounds;
+  }
+
+  public int roundCount() {
+    return rounds.size();
+  }
+
+  public Round round(int index) {
+    return rounds.get(index);
+  }
+
+  /** How long after the hunt's start round {@code index} opens. Allocation-free. */
+  public long roundStartsAfterMs(int index) {
+    return roundStartsAfterMs[index];
+  }
+
+  /** The round index of a puzzle (0 when the hunt has no rounds). Allocation-free. */
+  public int puzzleRound(int puzzle) {
+    return puzzleRounds[puzzle];
+  }
+
+  /** The round index of a treasure (0 when the hunt has no rounds). Allocation-free. */
+  public int treasureRound(int treasure) {
+    return treasureRounds[treasure];
   }
 
   /** Where the hunt came from, for messages ({@code hunts/harbor-run.hunt.yaml}, "upload"). */

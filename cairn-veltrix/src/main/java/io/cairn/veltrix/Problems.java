@@ -35,6 +35,11 @@ final class Problems {
     problems.add(new Problem(file, line, column, keyPath, message));
   }
 
+  /** How many problems were reported so far, so that a reader can tell whether a value failed. */
+  int count() {
+    return problems.size();
+  }
+
   boolean isEmpty() {
     return problems.isEmpty();
   }

@@ -1,6 +1,7 @@
 package io.cairn.veltrix;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -19,8 +20,9 @@ record PuzzleDraft(
     List<Pattern> answerPatterns,
     List<PartialAnswer> partials,
     List<HintDraft> hints,
-    List<Ref> requires)
-    implements Identified {
+    List<Ref> requires,
+    Optional<Ref> round)
+    implements Identified, RoundMember, Requiring {
 
   /** A hint with the position of its {@code after}, checked against the hunt's length. */
   record HintDraft(Hint hint, Node afterNode, String afterPath) {}

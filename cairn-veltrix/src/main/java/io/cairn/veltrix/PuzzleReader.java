@@ -56,7 +56,8 @@ final class PuzzleReader {
             patterns,
             partials(r),
             hints(r),
-            RequiresReader.read(r, problems)));
+            RequiresReader.read(r, problems),
+            RoundReader.roundRef(r, problems)));
   }
 
   /** True when the key is absent or an empty list (a wrong type is reported elsewhere). */
@@ -155,27 +156,11 @@ final class PuzzleReader {
       Node afterNode = items.get(i);
       if (h.has("after")) {
         afterNode = h.get("after").orElseThrow();
-        afterMs = duration(afterNode, h.pathOf("after"));
+        afterMs = Values.durationMs(afterNode, h.pathOf("after"), problems);
       }
       hints.add(
           new PuzzleDraft.HintDraft(new Hint(text, cost, afterMs), afterNode, h.pathOf("after")));
     }
     return List.copyOf(hints);
-  }
-
-  private long duration(Node node, String path) {
-    Optional<String> text = Values.string(node, path, problems, Durations.EXPECTED);
-    if (text.isEmpty()) {
-      return 0;
-    }
-    long ms = Durations.parseMs(text.get());
-    if (ms < 0) {
-      problems.at(
-          node,
-          path,
-          "expected " + Durations.EXPECTED + ", found '" + Values.shorten(text.get()) + "'");
-      return 0;
-    }
-    return ms;
   }
 }

@@ -1,6 +1,7 @@
 package io.cairn.veltrix;
 
 import java.util.List;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** A treasure as read from its file, before its {@code requires} ids are resolved to indexes. */
@@ -14,8 +15,9 @@ record TreasureDraft(
     double radiusM,
     int points,
     String normalizedCode,
-    List<Ref> requires)
-    implements Identified {
+    List<Ref> requires,
+    Optional<Ref> round)
+    implements Identified, RoundMember, Requiring {
 
   Treasure compile(int index, IntList requiredIndexes) {
     return new Treasure(

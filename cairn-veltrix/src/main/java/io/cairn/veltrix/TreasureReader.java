@@ -51,6 +51,7 @@ final class TreasureReader {
             radiusM,
             points,
             code,
-            RequiresReader.read(r, problems)));
+            RequiresReader.read(r, problems),
+            RoundReader.roundRef(r, problems)));
   }
 }

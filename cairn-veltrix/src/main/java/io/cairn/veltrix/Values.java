@@ -41,6 +41,21 @@ final class Values {
     return Optional.empty();
   }
 
+  /** A duration in milliseconds ({@link Durations}), or 0 after reporting why not. */
+  static long durationMs(Node node, String path, Problems problems) {
+    Optional<String> text = string(node, path, problems, Durations.EXPECTED);
+    if (text.isEmpty()) {
+      return 0;
+    }
+    long ms = Durations.parseMs(text.get());
+    if (ms < 0) {
+      problems.at(
+          node, path, "expected " + Durations.EXPECTED + ", found '" + shorten(text.get()) + "'");
+      return 0;
+    }
+    return ms;
+  }
+
   static OptionalInt integer(Node node, String path, Problems problems, int min) {
     String expected = "an integer >= " + min;
     if (!(node instanceof ScalarNode scalar) || !scalar.getTag().equals(Tag.INT)) {

@@ -107,7 +107,14 @@ class HuntSchemaTest {
         base + treasure.replace("radius-m: 3", "radius-m: -3") + "}\n",
         base + treasure.replace(", lat: 1", "") + "}\n",
         base + treasure + ", code: '--'}\n",
-        base + "puzzles: {id: p}\n");
+        base + "puzzles: {id: p}\n",
+        base + "rounds: []\n",
+        base + "rounds:\n  - {id: r, title: R}\n",
+        base + "rounds:\n  - {id: r, title: R, starts-after: soon}\n",
+        base + "rounds:\n  - {id: R 1, title: R, starts-after: 0s}\n",
+        base + "rounds:\n  - {id: r, title: R, starts-after: 0s, colour: red}\n",
+        base + puzzle + ", round: Not An Id}\n",
+        base + treasure + ", round: [r]}\n");
   }
 
   @ParameterizedTest
@@ -126,7 +133,10 @@ class HuntSchemaTest {
         "id: h\ntitle: H\npuzzles:\n  - {id: p, title: P, text: T, points: 0, answer-patterns: ['^a$'],"
             + " hints: [{text: h, after: 1h30m}, {text: i, after: 250ms}]}\n",
         "id: h\ntitle: H\ntreasures:\n  - {id: t, name: T, lat: -90, lon: 180, radius-m: 0,"
-            + " points: 0, code: 7731}\n");
+            + " points: 0, code: 7731}\n",
+        "id: h\ntitle: H\nrounds:\n  - {id: a, title: A, starts-after: 0s}\n"
+            + "  - {id: b, title: 2, starts-after: 1h30m}\npuzzles:\n"
+            + "  - {id: p, title: P, text: T, points: 0, answers: [x], round: b}\n");
   }
 
   @ParameterizedTest
@@ -150,6 +160,19 @@ class HuntSchemaTest {
           - {id: b, title: C, text: T, points: 1, answers: [y], requires: [a, nope]}
         """;
     assertThat(schemaErrors(crossFile)).isEmpty();
+    String roundsCrossFile =
+        """
+        id: h
+        title: H
+        rounds:
+          - {id: a, title: A, starts-after: 5m}
+          - {id: a, title: B, starts-after: 1m}
+        puzzles:
+          - {id: p, title: P, text: T, points: 1, answers: [x], requires: [q], round: nope}
+          - {id: q, title: Q, text: T, points: 1, answers: [y], round: a}
+        """;
+    assertThat(schemaErrors(roundsCrossFile)).isEmpty();
+    assertThat(compilerProblems(roundsCrossFile)).hasSizeGreaterThanOrEqualTo(3);
     assertThatThrownBy(() -> HuntFiles.compile("x", crossFile))
         .isInstanceOf(VeltrixException.class);
   }
@@ -166,6 +189,7 @@ class HuntSchemaTest {
     levels.put("/$defs/partial", HuntKeys.PARTIAL);
     levels.put("/$defs/hint", HuntKeys.HINT);
     levels.put("/$defs/treasure", HuntKeys.TREASURE);
+    levels.put("/$defs/round", HuntKeys.ROUND);
     for (Map.Entry<String, List<String>> level : levels.entrySet()) {
       JsonNode object = schemaJson.at(level.getKey());
       assertThat(fieldNames(object.get("properties")))
@@ -190,18 +214,31 @@ class HuntSchemaTest {
    */
   @Test
   void schemaRequiresExactlyTheKeysTheCompilerRequires() throws Exception {
-    JsonNode exampleJson = YamlToJson.convert(example);
-    List<String> objectPointers =
-        List.of(
-            "",
-            "/teams",
-            "/scoring",
-            "/scoring/decay",
-            "/limits",
-            "/puzzles/0",
-            "/puzzles/0/partial/0",
-            "/puzzles/0/hints/0",
-            "/treasures/0");
+    int checked =
+        checkRequiredKeys(
+            example,
+            List.of(
+                "",
+                "/teams",
+                "/scoring",
+                "/scoring/decay",
+                "/limits",
+                "/puzzles/0",
+                "/puzzles/0/partial/0",
+                "/puzzles/0/hints/0",
+                "/treasures/0"));
+    assertThat(checked).isGreaterThan(30);
+    String rounds = Files.readString(HuntRoundsTest.EXAMPLE);
+    assertThat(schemaErrors(rounds)).isEmpty();
+    assertThat(compilerProblems(rounds)).isEmpty();
+    assertThat(checkRequiredKeys(rounds, List.of("/rounds/1", "/puzzles/1", "/treasures/2")))
+        .isEqualTo(18);
+  }
+
+  /** Removes each key of the objects at {@code objectPointers} in turn; returns how many. */
+  private static int checkRequiredKeys(String yamlText, List<String> objectPointers)
+      throws Exception {
+    JsonNode exampleJson = YamlToJson.convert(yamlText);
     int checked = 0;
     for (String pointer : objectPointers) {
       for (String key : fieldNames(exampleJson.at(pointer))) {
@@ -219,7 +256,7 @@ class HuntSchemaTest {
         checked++;
       }
     }
-    assertThat(checked).isGreaterThan(30);
+    return checked;
   }
 
   private static Set<String> fieldNames(JsonNode object) {
