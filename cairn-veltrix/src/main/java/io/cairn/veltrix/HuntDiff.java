@@ -4,8 +4,8 @@ package io.cairn.veltrix;
  * Compares a running hunt with the snapshot that would replace it and judges each change (see
  * docs/veltrix.md, "Reload"). Safe while the hunt is in progress: texts, titles, the description,
  * hints, new puzzles and treasures, a later end, limits, scan radius and sizes, and points nobody
- * has earned yet. Refused unless forced: anything that would rewrite what a team was already given
- * or told. A different hunt id is refused always.
+ * has earned yet, rounds that have not opened. Refused unless forced: anything that would rewrite
+ * what a team was already given or told. A different hunt id is refused always.
  */
 public final class HuntDiff {
   private static final String AWARDED = "points were already awarded under the old rule";
@@ -35,6 +35,7 @@ public final class HuntDiff {
     limits(running.limits(), next.limits(), changes);
     EntryDiff.puzzles(running, next, progress, changes);
     EntryDiff.treasures(running, next, progress, changes);
+    RoundDiff.rounds(running, next, progress, changes);
     return changes.plan();
   }
 

@@ -11,6 +11,11 @@ public interface HuntProgress {
   /** True when at least one team claimed the treasure with this id. */
   boolean treasureClaimed(String treasureId);
 
+  /**
+   * True when the round with this id has opened (the first round of a hunt in progress always has).
+   */
+  boolean roundOpened(String roundId);
+
   /** True when any team has been given points for anything. */
   boolean anyPointsAwarded();
 

@@ -241,6 +241,16 @@ public final class HuntSnapshot {
     return rounds.get(index);
   }
 
+  /** The index of the round with this id, or -1. Not for the hot path (a linear search). */
+  public int roundIndex(String roundId) {
+    for (int i = 0; i < rounds.size(); i++) {
+      if (rounds.get(i).id().equals(roundId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** How long after the hunt's start round {@code index} opens. Allocation-free. */
   public long roundStartsAfterMs(int index) {
     return roundStartsAfterMs[index];

@@ -15,6 +15,11 @@ enum NoProgress implements HuntProgress {
   }
 
   @Override
+  public boolean roundOpened(String roundId) {
+    return false;
+  }
+
+  @Override
   public boolean anyPointsAwarded() {
     return false;
   }

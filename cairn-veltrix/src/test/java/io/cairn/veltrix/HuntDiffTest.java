@@ -60,6 +60,11 @@ class HuntDiffTest {
     }
 
     @Override
+    public boolean roundOpened(String roundId) {
+      return false;
+    }
+
+    @Override
     public boolean anyPointsAwarded() {
       return awarded;
     }
