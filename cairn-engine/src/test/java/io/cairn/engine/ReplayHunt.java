@@ -2,7 +2,8 @@ package io.cairn.engine;
 
 /**
  * A hunt that exercises every rule the engine has: chained puzzles, partial answers, patterns,
- * timed hints, codes, linear decay, a scheduled start and end.
+ * timed hints, codes, linear decay, a scheduled start and end; hunts whose id ends in b or c come
+ * in three rounds (20 minutes and 1 hour after the start), which a reload may retitle.
  */
 final class ReplayHunt {
   static final int PUZZLES = 6;
@@ -24,6 +25,15 @@ final class ReplayHunt {
     sb.append("scoring:\n  first-claim-bonus: 25\n");
     sb.append("  decay:\n    kind: linear\n    per-solve: 3\n    minimum: 5\n");
     sb.append("limits:\n  guesses-per-minute: 4\n  claims-per-minute: 6\n");
+    boolean rounds = id.endsWith("b") || id.endsWith("c");
+    if (rounds) {
+      sb.append("rounds:\n");
+      sb.append("  - {id: first, title: First, starts-after: 0s}\n");
+      sb.append("  - {id: second, title: ")
+          .append(retitled ? "Second (renamed)" : "Second")
+          .append(", starts-after: 20m}\n");
+      sb.append("  - {id: third, title: Third, starts-after: 1h}\n");
+    }
     sb.append("puzzles:\n");
     for (int p = 0; p < PUZZLES; p++) {
       sb.append("  - id: p").append(p).append('\n');
@@ -40,6 +50,9 @@ final class ReplayHunt {
       if (p > 0 && p % 2 == 0) {
         sb.append("    requires: [p").append(p - 1).append("]\n");
       }
+      if (rounds && p >= 3) {
+        sb.append("    round: ").append(p == 5 ? "third" : "second").append('\n');
+      }
     }
     sb.append("treasures:\n");
     for (int t = 0; t < TREASURES; t++) {
@@ -54,6 +67,9 @@ final class ReplayHunt {
       }
       if (t % 3 == 2) {
         sb.append("    requires: [p1]\n");
+      }
+      if (rounds && t >= 3) {
+        sb.append("    round: ").append(t == 3 ? "second" : "third").append('\n');
       }
     }
     return sb.toString();

@@ -10,6 +10,7 @@ import io.cairn.engine.json.JsonWriter;
 import io.cairn.veltrix.HuntProgress;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.IntList;
+import io.cairn.veltrix.Round;
 
 /**
  * One hunt's live state: its snapshot, lifecycle and time, players, teams and leaderboard, with the
@@ -33,6 +34,13 @@ final class HuntState {
   long endedAtMs = HuntSnapshot.NO_TIME;
   long lastTimeMs = Long.MIN_VALUE;
   long seq;
+
+  /**
+   * How many rounds are open: rounds {@code 0..roundsOpen-1} show their puzzles and treasures. The
+   * first round is open from the start (a hunt without rounds is that one round); later ones open
+   * through {@link #advance}, so their opening is journaled like any other change.
+   */
+  int roundsOpen = 1;
 
   final PlayerTable players;
   final TeamTable teams;
@@ -70,7 +78,14 @@ final class HuntState {
   }
 
   void publish() {
-    view.publish(snapshot, status, startsAtMs(), endsAtMs(), players.count(), teams.count());
+    view.publish(
+        snapshot,
+        status,
+        startsAtMs(),
+        endsAtMs(),
+        players.count(),
+        teams.count(),
+        snapshot.hasRounds() ? snapshot.round(roundsOpen - 1).id() : "");
   }
 
   /** When the hunt started, once it has; until then its {@code starts-at} (or NO_TIME). */
@@ -86,8 +101,9 @@ final class HuntState {
   // ---------------------------------------------------------------- lifecycle
 
   /**
-   * Moves the hunt along its schedule: scheduled to running at {@code starts-at}, to ended at
-   * {@code ends-at}. Emits a {@code hunt} event per transition; returns whether one happened.
+   * Moves the hunt along its schedule: scheduled to running at {@code starts-at}, each later round
+   * open at its time, ended at {@code ends-at}. Emits a {@code hunt} event per transition and a
+   * {@code round} event per round opened; returns whether anything happened.
    */
   boolean advance(long nowMs, long atMs, Egress egress) {
     boolean changed = false;
@@ -98,6 +114,7 @@ final class HuntState {
       huntEvent(atMs, egress);
       changed = true;
     }
+    changed |= openDueRounds(nowMs, atMs, egress);
     long endsAt = snapshot.endsAtMs();
     if (status != HuntStatus.ENDED && endsAt != HuntSnapshot.NO_TIME && nowMs >= endsAt) {
       status = HuntStatus.ENDED;
@@ -147,6 +164,57 @@ final class HuntState {
     huntEvent(atMs, egress);
     publish();
     return true;
+  }
+
+  /**
+   * Opens every round whose time ({@code startedAtMs + starts-after}, the clock of hints) has come,
+   * in order. Rounds open while the hunt is paused, as hints become available then; none opens once
+   * the hunt has ended or at or after its {@code ends-at}.
+   */
+  private boolean openDueRounds(long nowMs, long atMs, Egress egress) {
+    boolean opened = false;
+    while (roundsOpen < snapshot.roundCount() && roundDue(roundsOpen, nowMs)) {
+      roundsOpen++;
+      roundEvent(roundsOpen - 1, atMs, egress);
+      opened = true;
+    }
+    return opened;
+  }
+
+  private boolean roundDue(int index, long nowMs) {
+    if (startedAtMs == HuntSnapshot.NO_TIME || status == HuntStatus.ENDED) {
+      return false;
+    }
+    long opensAtMs = startedAtMs + snapshot.roundStartsAfterMs(index);
+    long endsAt = snapshot.endsAtMs();
+    return nowMs >= opensAtMs && (endsAt == HuntSnapshot.NO_TIME || opensAtMs < endsAt);
+  }
+
+  /** When round {@code index} opens (or opened), or NO_TIME while the start is unknown. */
+  long roundOpensAtMs(int index) {
+    long startsAt = startsAtMs();
+    return startsAt == HuntSnapshot.NO_TIME
+        ? HuntSnapshot.NO_TIME
+        : startsAt + snapshot.roundStartsAfterMs(index);
+  }
+
+  private void roundEvent(int index, long atMs, Egress egress) {
+    Round round = snapshot.round(index);
+    JsonWriter json =
+        Replies.event(egress, EgressHandler.HUNT_EVENT, huntNumber, -1, "round", pendingSeq(), atMs)
+            .field("round", round.id())
+            .field("title", round.title())
+            .field("index", index);
+    json.name("puzzles").startArray();
+    for (int i = 0, n = round.puzzles().size(); i < n; i++) {
+      json.string(snapshot.puzzle(round.puzzles().get(i)).id());
+    }
+    json.endArray().name("treasures").startArray();
+    for (int i = 0, n = round.treasures().size(); i < n; i++) {
+      json.string(snapshot.treasure(round.treasures().get(i)).id());
+    }
+    json.endArray();
+    Replies.endEvent(egress);
   }
 
   void huntEvent(long atMs, Egress egress) {
@@ -251,11 +319,20 @@ final class HuntState {
   }
 
   boolean puzzleVisible(int team, int puzzle) {
-    return requirementsMet(team, snapshot.puzzle(puzzle).requires());
+    return puzzleRoundOpen(puzzle) && requirementsMet(team, snapshot.puzzle(puzzle).requires());
   }
 
   boolean treasureVisible(int team, int treasure) {
-    return requirementsMet(team, snapshot.treasure(treasure).requires());
+    return treasureRoundOpen(treasure)
+        && requirementsMet(team, snapshot.treasure(treasure).requires());
+  }
+
+  boolean puzzleRoundOpen(int puzzle) {
+    return snapshot.puzzleRound(puzzle) < roundsOpen;
+  }
+
+  boolean treasureRoundOpen(int treasure) {
+    return snapshot.treasureRound(treasure) < roundsOpen;
   }
 
   private boolean requirementsMet(int team, IntList requires) {
@@ -312,6 +389,12 @@ final class HuntState {
       }
 
       @Override
+      public boolean roundOpened(String roundId) {
+        int r = snapshot.roundIndex(roundId);
+        return r >= 0 && r < roundsOpen;
+      }
+
+      @Override
       public boolean anyPointsAwarded() {
         for (int team = 0; team < teams.count(); team++) {
           if (teams.score(team) != 0) {
@@ -333,9 +416,15 @@ final class HuntState {
     };
   }
 
-  /** Replaces the snapshot, carrying every team's progress over by puzzle and treasure id. */
-  void reload(HuntSnapshot next) {
+  /**
+   * Replaces the snapshot, carrying every team's progress over by puzzle and treasure id. Rounds
+   * carry over by id: in the new order, leading rounds that were open stay open, and a new round
+   * already due opens now, with its {@code round} event; the first round that is neither closes
+   * itself and every round after it.
+   */
+  void reload(HuntSnapshot next, long nowMs, long atMs, Egress egress) {
     HuntSnapshot old = snapshot;
+    int wasOpen = roundsOpen;
     int[] puzzleFrom = new int[next.puzzleCount()];
     int[] newSolveCounts = new int[next.puzzleCount()];
     for (int j = 0; j < puzzleFrom.length; j++) {
@@ -358,6 +447,18 @@ final class HuntState {
     solveCounts = newSolveCounts;
     claimCounts = newClaimCounts;
     useSnapshot(next);
+    roundsOpen = 1;
+    while (roundsOpen < next.roundCount()) {
+      int was = old.roundIndex(next.round(roundsOpen).id());
+      boolean opened = was >= 0 && was < wasOpen;
+      if (!opened && !roundDue(roundsOpen, nowMs)) {
+        break;
+      }
+      roundsOpen++;
+      if (!opened) {
+        roundEvent(roundsOpen - 1, atMs, egress);
+      }
+    }
     publish();
   }
 }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The snapshot form of one hunt: its source (recompiled on read), lifecycle and time, then players,
- * teams with their per-puzzle and per-treasure progress, and the solve and claim counts. The
- * leaderboard is not written: it is rebuilt from the teams' scores and the seqs they reached them
- * at, which orders it the same way.
+ * The snapshot form of one hunt: its source (recompiled on read), lifecycle, time and open rounds,
+ * then players, teams with their per-puzzle and per-treasure progress, and the solve and claim
+ * counts. The leaderboard is not written: it is rebuilt from the teams' scores and the seqs they
+ * reached them at, which orders it the same way.
  */
 final class HuntStateSnapshots {
   private HuntStateSnapshots() {}
@@ -22,6 +22,7 @@ final class HuntStateSnapshots {
     out.writeLong(hunt.endedAtMs);
     out.writeLong(hunt.lastTimeMs);
     out.writeLong(hunt.seq);
+    out.writeInt(hunt.roundsOpen);
     PlayerTable players = hunt.players;
     out.writeInt(players.count());
     for (int p = 0; p < players.count(); p++) {
@@ -60,13 +61,23 @@ final class HuntStateSnapshots {
     }
   }
 
-  /** Reads what {@link #write} wrote after the source, into a freshly compiled hunt. */
-  static void read(HuntState hunt, DataInput in) throws IOException {
+  /**
+   * Reads what {@link #write} wrote after the source, into a freshly compiled hunt. Snapshots of
+   * {@code version} 1 predate rounds: their hunts had none, so only the first round is open.
+   */
+  static void read(HuntState hunt, DataInput in, int version) throws IOException {
     hunt.status = in.readInt();
     hunt.startedAtMs = in.readLong();
     hunt.endedAtMs = in.readLong();
     hunt.lastTimeMs = in.readLong();
     hunt.seq = in.readLong();
+    if (version >= 2) {
+      int roundsOpen = in.readInt();
+      if (roundsOpen < 1 || roundsOpen > Math.max(1, hunt.snapshot.roundCount())) {
+        throw new IOException("snapshot opens " + roundsOpen + " rounds of a hunt that has fewer");
+      }
+      hunt.roundsOpen = roundsOpen;
+    }
     int playerCount = in.readInt();
     for (int p = 0; p < playerCount; p++) {
       String name = readString(in);

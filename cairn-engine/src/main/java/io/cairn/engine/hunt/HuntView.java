@@ -17,6 +17,7 @@ public final class HuntView {
   private volatile long endsAtMs;
   private volatile int playerCount;
   private volatile int teamCount;
+  private volatile String currentRound = "";
 
   HuntView(String huntId, int shard, int huntNumber, HuntSnapshot snapshot) {
     this.huntId = huntId;
@@ -68,18 +69,25 @@ public final class HuntView {
     return teamCount;
   }
 
+  /** The id of the latest open round, or "" when the hunt has no rounds. */
+  public String currentRound() {
+    return currentRound;
+  }
+
   void publish(
       HuntSnapshot snapshot,
       int status,
       long startsAtMs,
       long endsAtMs,
       int playerCount,
-      int teamCount) {
+      int teamCount,
+      String currentRound) {
     this.snapshot = snapshot;
     this.status = status;
     this.startsAtMs = startsAtMs;
     this.endsAtMs = endsAtMs;
     this.playerCount = playerCount;
     this.teamCount = teamCount;
+    this.currentRound = currentRound;
   }
 }

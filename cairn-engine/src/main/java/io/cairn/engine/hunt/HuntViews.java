@@ -32,6 +32,10 @@ final class HuntViews {
   private static final byte[] RANK = JsonWriter.encode("rank");
   private static final byte[] TEAM = JsonWriter.encode("team");
   private static final byte[] SCORE = JsonWriter.encode("score");
+  private static final byte[] ROUND = JsonWriter.encode("round");
+  private static final byte[] INDEX = JsonWriter.encode("index");
+  private static final byte[] OPENS_AT = JsonWriter.encode("opensAt");
+  private static final byte[] OPEN = JsonWriter.encode("open");
 
   private final HuntState hunt;
   private byte[] huntId;
@@ -41,6 +45,8 @@ final class HuntViews {
   private byte[][] puzzleTexts;
   private byte[][] treasureIds;
   private byte[][] treasureNames;
+  private byte[][] roundIds;
+  private byte[][] roundTitles;
   private TreasureGrid grid;
   private ScanResult scanResult;
   private final int[] topTeams = new int[MAX_BOARD_LIMIT];
@@ -81,6 +87,12 @@ final class HuntViews {
       treasureIds[t] = JsonWriter.encode(treasure.id());
       treasureNames[t] = JsonWriter.encode(treasure.name());
     }
+    roundIds = new byte[snapshot.roundCount()][];
+    roundTitles = new byte[snapshot.roundCount()][];
+    for (int r = 0; r < snapshot.roundCount(); r++) {
+      roundIds[r] = JsonWriter.encode(snapshot.round(r).id());
+      roundTitles[r] = JsonWriter.encode(snapshot.round(r).title());
+    }
   }
 
   /**
@@ -119,6 +131,10 @@ final class HuntViews {
         .encoded(huntTitle)
         .field("status", HuntStatus.name(hunt.status));
     writeTimes(json);
+    boolean rounds = hunt.snapshot.hasRounds();
+    if (rounds) {
+      writeRounds(json);
+    }
     json.name("puzzles").startArray();
     for (int p = 0, n = hunt.snapshot.puzzleCount(); p < n; p++) {
       if (!hunt.puzzleVisible(team, p)) {
@@ -142,8 +158,11 @@ final class HuntViews {
           .name(SOLVED)
           .bool(solved)
           .name(HINTS_TAKEN)
-          .number(hunt.teams.hintsTaken(team, p))
-          .endObject();
+          .number(hunt.teams.hintsTaken(team, p));
+      if (rounds) {
+        json.name(ROUND).encoded(roundIds[hunt.snapshot.puzzleRound(p)]);
+      }
+      json.endObject();
     }
     json.endArray().name("treasures").startArray();
     for (int t = 0, n = hunt.snapshot.treasureCount(); t < n; t++) {
@@ -156,8 +175,11 @@ final class HuntViews {
           .name(NAME)
           .encoded(treasureNames[t])
           .name(CLAIMED)
-          .bool(hunt.teams.claimed(team, t))
-          .endObject();
+          .bool(hunt.teams.claimed(team, t));
+      if (rounds) {
+        json.name(ROUND).encoded(roundIds[hunt.snapshot.treasureRound(t)]);
+      }
+      json.endObject();
     }
     json.endArray()
         .name(SCORE)
@@ -165,6 +187,29 @@ final class HuntViews {
         .name(RANK)
         .number(hunt.board.rank(team))
         .endObject();
+  }
+
+  /** The hunt's rounds: {@code [{id, title, index, opensAt, open}]}, opensAt null until known. */
+  private void writeRounds(JsonWriter json) {
+    json.name("rounds").startArray();
+    for (int r = 0, n = hunt.snapshot.roundCount(); r < n; r++) {
+      json.startObject()
+          .name(ID)
+          .encoded(roundIds[r])
+          .name(TITLE)
+          .encoded(roundTitles[r])
+          .name(INDEX)
+          .number(r)
+          .name(OPENS_AT);
+      long opensAtMs = hunt.roundOpensAtMs(r);
+      if (opensAtMs == HuntSnapshot.NO_TIME) {
+        json.nullValue();
+      } else {
+        json.number(opensAtMs);
+      }
+      json.name(OPEN).bool(r < hunt.roundsOpen).endObject();
+    }
+    json.endArray();
   }
 
   void scan(CommandDecoder cmd, int player, Egress egress) {
@@ -199,8 +244,11 @@ final class HuntViews {
           .name(DISTANCE_M)
           .number(scanResult.distanceM(i), JsonWriter.DISTANCE_DECIMALS)
           .name(CLAIMED)
-          .bool(hunt.teams.claimed(team, t))
-          .endObject();
+          .bool(hunt.teams.claimed(team, t));
+      if (hunt.snapshot.hasRounds()) {
+        json.name(ROUND).encoded(roundIds[hunt.snapshot.treasureRound(t)]);
+      }
+      json.endObject();
     }
     json.endArray();
     Replies.end(egress, cmd);

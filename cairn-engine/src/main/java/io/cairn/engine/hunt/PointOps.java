@@ -6,10 +6,12 @@ import io.cairn.engine.egress.EgressHandler;
 import io.cairn.engine.geo.GeoMath;
 import io.cairn.engine.json.JsonWriter;
 import io.cairn.veltrix.AnswerNormalizer;
+import io.cairn.veltrix.Durations;
 import io.cairn.veltrix.Hint;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.PartialAnswer;
 import io.cairn.veltrix.Puzzle;
+import io.cairn.veltrix.Round;
 import io.cairn.veltrix.Treasure;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,6 +31,7 @@ final class PointOps {
   private final StringBuilder normalized = new StringBuilder(256);
   private final StringBuilder forPattern = new StringBuilder(256);
   private Matcher[][] matchers;
+  private String[] roundLockedMessages;
 
   PointOps(HuntState hunt) {
     this.hunt = hunt;
@@ -36,6 +39,20 @@ final class PointOps {
 
   /** Prepares one reusable matcher per answer pattern of a new or reloaded snapshot. */
   void useSnapshot(HuntSnapshot snapshot) {
+    roundLockedMessages = new String[snapshot.roundCount()];
+    for (int r = 0; r < snapshot.roundCount(); r++) {
+      Round round = snapshot.round(r);
+      roundLockedMessages[r] =
+          "not open yet: it comes with round "
+              + (r + 1)
+              + " of "
+              + snapshot.roundCount()
+              + ", '"
+              + round.title()
+              + "', which opens "
+              + Durations.format(round.startsAfterMs())
+              + " after the hunt's start";
+    }
     matchers = new Matcher[snapshot.puzzleCount()][];
     for (int p = 0; p < snapshot.puzzleCount(); p++) {
       List<Pattern> patterns = snapshot.puzzle(p).answerPatterns();
@@ -65,6 +82,10 @@ final class PointOps {
     int p = hunt.snapshot.puzzleIndex(cmd.puzzleId());
     if (p < 0) {
       Replies.fail(egress, cmd, ErrorCode.UNKNOWN_PUZZLE, "no such puzzle");
+      return false;
+    }
+    if (!hunt.puzzleRoundOpen(p)) {
+      roundLocked(cmd, egress, ErrorCode.LOCKED, hunt.snapshot.puzzleRound(p));
       return false;
     }
     int team = hunt.players.team(player);
@@ -132,6 +153,21 @@ final class PointOps {
     return true;
   }
 
+  /**
+   * Refuses an item whose round has not opened: {@code round} names it and {@code availableAtMs}
+   * says when it opens, once the hunt's start is known.
+   */
+  private void roundLocked(CommandDecoder cmd, Egress egress, String code, int round) {
+    JsonWriter json =
+        Replies.error(egress, cmd, code, roundLockedMessages[round])
+            .field("round", hunt.snapshot.round(round).id());
+    long opensAtMs = hunt.roundOpensAtMs(round);
+    if (opensAtMs != HuntSnapshot.NO_TIME) {
+      json.field("availableAtMs", opensAtMs);
+    }
+    Replies.end(egress, cmd);
+  }
+
   private boolean isCorrect(Puzzle puzzle, int p, CharSequence answer) {
     if (normalized.isEmpty()) {
       return false;
@@ -188,6 +224,10 @@ final class PointOps {
     int t = hunt.snapshot.treasureIndex(cmd.treasureId());
     if (t < 0) {
       Replies.fail(egress, cmd, ErrorCode.UNKNOWN_TREASURE, "no such treasure");
+      return false;
+    }
+    if (!hunt.treasureRoundOpen(t)) {
+      roundLocked(cmd, egress, ErrorCode.LOCKED, hunt.snapshot.treasureRound(t));
       return false;
     }
     int team = hunt.players.team(player);
@@ -269,6 +309,10 @@ final class PointOps {
     int p = hunt.snapshot.puzzleIndex(cmd.puzzleId());
     if (p < 0) {
       Replies.fail(egress, cmd, ErrorCode.UNKNOWN_PUZZLE, "no such puzzle");
+      return false;
+    }
+    if (!hunt.puzzleRoundOpen(p)) {
+      roundLocked(cmd, egress, ErrorCode.NO_HINT_AVAILABLE, hunt.snapshot.puzzleRound(p));
       return false;
     }
     int team = hunt.players.team(player);

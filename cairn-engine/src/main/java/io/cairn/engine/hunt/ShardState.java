@@ -31,7 +31,9 @@ import org.agrona.collections.Object2IntHashMap;
  */
 public final class ShardState {
   private static final int SNAPSHOT_MAGIC = 0x4361_6972; // "Cair"
-  private static final int SNAPSHOT_VERSION = 1;
+
+  /** 2 added the open rounds of each hunt; version 1 snapshots are still read. */
+  private static final int SNAPSHOT_VERSION = 2;
 
   private final EngineContext context;
   private final PlayerTokens tokens;
@@ -245,7 +247,7 @@ public final class ShardState {
       }
       return changed;
     }
-    hunt.reload(next);
+    hunt.reload(next, nowMs, decoder.timestampMs(), egress);
     hunt.advance(nowMs, decoder.timestampMs(), egress);
     hunt.huntEvent(decoder.timestampMs(), egress);
     hunt.commit(nowMs);
@@ -336,7 +338,7 @@ public final class ShardState {
       throw new IOException("not a Cairn shard snapshot");
     }
     int version = in.readInt();
-    if (version != SNAPSHOT_VERSION) {
+    if (version < 1 || version > SNAPSHOT_VERSION) {
       throw new IOException("unsupported shard snapshot version " + version);
     }
     ShardState shard = new ShardState(context);
@@ -345,7 +347,7 @@ public final class ShardState {
       String sourceName = HuntStateSnapshots.readString(in);
       String sourceText = HuntStateSnapshots.readString(in);
       HuntState hunt = shard.addHunt(HuntFiles.compile(sourceName, sourceText));
-      HuntStateSnapshots.read(hunt, in);
+      HuntStateSnapshots.read(hunt, in, version);
       hunt.publish();
     }
     return shard;

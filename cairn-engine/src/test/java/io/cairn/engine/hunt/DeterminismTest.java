@@ -34,7 +34,10 @@ class DeterminismTest {
   private static final String[] TREASURES = {"old-anchor", "boathouse", "island"};
   private static final String[] CODES = {"", "ANCHOR-7731", "x"};
 
-  /** A random but reproducible session: a hunt, players, and a mix of every op. */
+  /**
+   * A random but reproducible session: a hunt (in rounds opening 2 and 6 minutes after the start,
+   * for odd seeds), players, and a mix of every op.
+   */
   static List<Command> stream(long seed, int count) {
     SplittableRandom random = new SplittableRandom(seed);
     ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
@@ -46,10 +49,7 @@ class DeterminismTest {
         copy(
             Op.LOAD_HUNT,
             buffer,
-            e.wrap(buffer, 0)
-                .header(nowMs, 1, 0, -1, -1)
-                .loadHunt(
-                    "t", TestHunts.hunt().guessesPerMinute(5).decay("linear", 7, 20).text())));
+            e.wrap(buffer, 0).header(nowMs, 1, 0, -1, -1).loadHunt("t", huntText(seed))));
     for (int i = 1; i < count; i++) {
       nowMs += random.nextInt(4_000) - 500;
       int player = players == 0 ? -1 : random.nextInt(players);
@@ -103,6 +103,11 @@ class DeterminismTest {
     return out;
   }
 
+  private static String huntText(long seed) {
+    TestHunts hunt = TestHunts.hunt().guessesPerMinute(5).decay("linear", 7, 20);
+    return (seed % 2 == 1 ? hunt.withRounds("2m", "6m") : hunt).text();
+  }
+
   private static Command copy(int op, ExpandableArrayBuffer buffer, int length) {
     byte[] bytes = new byte[length];
     buffer.getBytes(0, bytes);
@@ -141,6 +146,22 @@ class DeterminismTest {
   /** Seeds 1 to 25, one random session each. */
   static LongStream seeds() {
     return RandomInputs.seeds(25);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theSessionsInRoundsReallyOpenRounds() {
+    int opened = 0;
+    int inRounds = 0;
+    for (long seed : seeds().toArray()) {
+      if (seed % 2 == 1) {
+        inRounds++;
+        List<String> out = applyAll(fresh(), stream(seed, 400), new ArrayList<>());
+        opened += out.stream().anyMatch(m -> m.contains("{\"ev\":\"round\"")) ? 1 : 0;
+      }
+    }
+    assertThat(opened)
+        .as("sessions of %d in rounds that opened one", inRounds)
+        .isGreaterThan(inRounds / 2);
   }
 
   @ParameterizedTest(name = "seed {0}")

@@ -18,8 +18,19 @@ class HotPathAllocationTest {
 
   @Test
   void appliesHotOpsWithoutAllocating() {
+    assertNoAllocation(TestHunts.hunt().guessesPerMinute(1_000_000).claimsPerMinute(1_000_000));
+  }
+
+  /** The same ops where the hint and claim hit items of rounds not open (the LOCKED replies). */
+  @Test
+  void appliesHotOpsOfAHuntInRoundsWithoutAllocating() {
+    assertNoAllocation(
+        TestHunts.hunt().guessesPerMinute(1_000_000).claimsPerMinute(1_000_000).withRounds());
+  }
+
+  private static void assertNoAllocation(TestHunts hunt) {
     Harness h = new Harness();
-    h.load(TestHunts.hunt().guessesPerMinute(1_000_000).claimsPerMinute(1_000_000).text());
+    h.load(hunt.text());
     h.start();
     for (int i = 0; i < PLAYERS; i++) {
       int p = h.player("p" + i, i % 2 == 0 ? "" : "team" + (i / 2 % 40));

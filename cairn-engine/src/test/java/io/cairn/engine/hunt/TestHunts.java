@@ -29,6 +29,7 @@ public final class TestHunts {
   private String extraPuzzle = "";
   private int lighthousePoints = 100;
   private boolean withTide = true;
+  private String rounds = "";
 
   public static TestHunts hunt() {
     return new TestHunts();
@@ -132,6 +133,35 @@ public final class TestHunts {
     return this;
   }
 
+  /**
+   * Puts the hunt in three rounds: {@code warm-up} (0s: lighthouse, riddle, old-anchor), {@code
+   * docks} ({@code docksAfter}: tide, boathouse) and {@code finale} ({@code finaleAfter}: island).
+   */
+  public TestHunts withRounds(String docksAfter, String finaleAfter) {
+    rounds =
+        "rounds:\n"
+            + "  - {id: warm-up, title: Warm-up, starts-after: 0s}\n"
+            + "  - {id: docks, title: Down at the Docks, starts-after: "
+            + docksAfter
+            + "}\n"
+            + "  - {id: finale, title: Finale, starts-after: "
+            + finaleAfter
+            + "}\n";
+    return this;
+  }
+
+  /** {@link #withRounds(String, String)} at 10m and 30m. */
+  public TestHunts withRounds() {
+    return withRounds("10m", "30m");
+  }
+
+  private static void inRound(StringBuilder y, String after, String round) {
+    int at = y.indexOf(after);
+    if (at >= 0) {
+      y.insert(at + after.length(), "    round: " + round + "\n");
+    }
+  }
+
   public String text() {
     StringBuilder y = new StringBuilder();
     y.append("id: ").append(id).append('\n');
@@ -153,6 +183,7 @@ public final class TestHunts {
     y.append("  claims-per-minute: ").append(claimsPerMinute).append('\n');
     y.append("  max-speed-mps: ").append(maxSpeedMps).append('\n');
     y.append("  move-tolerance-m: ").append(moveToleranceM).append('\n');
+    y.append(rounds);
     y.append(
         """
         puzzles:
@@ -191,6 +222,9 @@ public final class TestHunts {
     int at = y.indexOf("LIGHTHOUSE_POINTS");
     y.replace(at, at + "LIGHTHOUSE_POINTS".length(), Integer.toString(lighthousePoints));
     y.append(extraPuzzle);
+    if (!rounds.isEmpty()) {
+      inRound(y, "    answers: [high tide]\n", "docks");
+    }
     y.append(
         """
         treasures:
@@ -215,6 +249,10 @@ public final class TestHunts {
             radius-m: 25
             points: 80
         """);
+    if (!rounds.isEmpty()) {
+      inRound(y, "    radius-m: 40\n    points: 100\n", "docks");
+      inRound(y, "    radius-m: 25\n    points: 80\n", "finale");
+    }
     for (int i = 0; i < extraTreasures; i++) {
       y.append("  - id: cache-").append(i).append('\n');
       y.append("    name: Cache ").append(i).append('\n');

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * {@code GET /api/hunts}: the public catalog, one object per hunt ({@code id}, {@code title},
  * {@code status} as the protocol names it, {@code startsAt} and {@code endsAt} in epoch
- * milliseconds or null, {@code players}), sorted by id.
+ * milliseconds or null, {@code players}, and {@code round}, the id of the latest open round, for a
+ * hunt in rounds), sorted by id.
  */
 public final class CatalogRoute implements HttpRoute {
   public static final List<String> PATHS = List.of("/api/hunts");
@@ -63,8 +64,12 @@ public final class CatalogRoute implements HttpRoute {
           .name("endsAt")
           .timeMs(view.endsAtMs(), HuntSnapshot.NO_TIME)
           .name("players")
-          .number(view.playerCount())
-          .endObject();
+          .number(view.playerCount());
+      String round = view.currentRound();
+      if (!round.isEmpty()) {
+        json.name("round").string(round);
+      }
+      json.endObject();
     }
     return json.endArray().toString();
   }

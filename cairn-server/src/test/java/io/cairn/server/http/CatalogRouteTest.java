@@ -61,6 +61,34 @@ class CatalogRouteTest {
   }
 
   @Test
+  void namesTheCurrentRoundOfAHuntInRounds(@TempDir Path dir) throws Exception {
+    try (EngineFixture fixture = new EngineFixture(dir)) {
+      String rounds =
+          TestHunt.yaml("delta", 10)
+              .replace(
+                  "puzzles:\n",
+                  "rounds:\n  - {id: warm-up, title: Warm-up, starts-after: 0s}\n"
+                      + "  - {id: finale, title: Finale, starts-after: 2h}\npuzzles:\n");
+      assertThat(
+              fixture
+                  .organiser
+                  .loadHunt("delta", "delta.hunt.yaml", rounds)
+                  .get(10, TimeUnit.SECONDS))
+          .contains("\"ok\":true");
+      assertThat(fixture.load("epsilon", 10)).contains("\"ok\":true");
+      RouteChannel http = new RouteChannel(new CatalogRoute(fixture.engine.directory()));
+
+      JsonNode hunts =
+          new ObjectMapper()
+              .readTree(RouteChannel.body(http.exchange(RouteChannel.get("/api/hunts"))));
+
+      assertThat(hunts.get(0).get("id").asText()).isEqualTo("delta");
+      assertThat(hunts.get(0).get("round").asText()).isEqualTo("warm-up");
+      assertThat(hunts.get(1).has("round")).as("a hunt without rounds has no round").isFalse();
+    }
+  }
+
+  @Test
   void emptyCatalogIsAnEmptyArray(@TempDir Path dir) throws Exception {
     try (EngineFixture fixture = new EngineFixture(dir)) {
       RouteChannel http = new RouteChannel(new CatalogRoute(fixture.engine.directory()));
