@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -148,7 +149,7 @@ class DeterminismTest {
     return RandomInputs.seeds(25);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void theSessionsInRoundsReallyOpenRounds() {
     int opened = 0;
     int inRounds = 0;

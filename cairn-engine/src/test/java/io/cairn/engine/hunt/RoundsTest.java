@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.engine.command.Op;
+import io.cairn.engine.egress.EgressHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,8 +106,7 @@ class RoundsTest {
     assertThat(round.get("index").asInt()).isEqualTo(1);
     assertThat(round.get("puzzles").toString()).isEqualTo("[\"tide\"]");
     assertThat(round.get("treasures").toString()).isEqualTo("[\"boathouse\"]");
-    assertThat(tick.eventMessages("round").get(0).kind())
-        .isEqualTo(io.cairn.engine.egress.EgressHandler.HUNT_EVENT);
+    assertThat(tick.eventMessages("round").get(0).kind()).isEqualTo(EgressHandler.HUNT_EVENT);
 
     h.advanceMs(MINUTE_MS);
     Harness.Result again = h.tick();
@@ -291,6 +296,60 @@ class RoundsTest {
     assertThat(hunt.has("rounds")).isFalse();
     assertThat(hunt.at("/puzzles/0").has("round")).isFalse();
     assertThat(ids(hunt.get("puzzles"))).containsExactly("lighthouse", "tide");
+  }
+
+  @Test
+  void restoresOpenRoundsFromASnapshot() throws Exception {
+    int ada = startedWithPlayer();
+    h.advanceMs(10 * MINUTE_MS);
+    h.tick();
+
+    ShardState restored = restore(h.snapshot());
+
+    assertThat(Harness.snapshotOf(restored)).isEqualTo(h.snapshot());
+    h.shard = restored;
+    assertThat(h.tick().events("round")).isEmpty();
+    assertThat(ids(h.state(ada).reply().at("/hunt/puzzles"))).contains("tide");
+  }
+
+  /**
+   * A version 1 snapshot (written before rounds existed) still reads: it is the version 2 form
+   * without the open-round count after {@code seq}.
+   */
+  @Test
+  void readsASnapshotWrittenBeforeRounds() throws Exception {
+    h.load(TestHunts.hunt().text());
+    h.start();
+    int ada = h.player("Ada", "");
+    h.guess(ada, "lighthouse", "fresnel");
+    byte[] v2 = h.snapshot();
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(v2));
+    in.readInt();
+    in.readInt();
+    in.readInt();
+    int header = 12;
+    for (int s = 0; s < 2; s++) {
+      int length = in.readInt();
+      in.skipBytes(length);
+      header += 4 + length;
+    }
+    int roundsAt = header + 4 + 8 + 8 + 8 + 8;
+    assertThat(ByteBuffer.wrap(v2, roundsAt, 4).getInt()).isEqualTo(1);
+    ByteArrayOutputStream v1 = new ByteArrayOutputStream();
+    v1.write(v2, 0, 4);
+    v1.write(new byte[] {0, 0, 0, 1});
+    v1.write(v2, 8, roundsAt - 8);
+    v1.write(v2, roundsAt + 4, v2.length - roundsAt - 4);
+
+    ShardState restored = restore(v1.toByteArray());
+
+    assertThat(Harness.snapshotOf(restored)).isEqualTo(v2);
+  }
+
+  private static ShardState restore(byte[] snapshot) throws IOException {
+    return ShardState.readSnapshot(
+        new DataInputStream(new ByteArrayInputStream(snapshot)),
+        new EngineContext(0, Harness.SECRET, new HuntDirectory()));
   }
 
   @Test
