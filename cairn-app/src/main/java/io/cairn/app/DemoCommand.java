@@ -86,6 +86,12 @@ final class DemoCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help (also: cairn help demo)")
+  boolean help;
+
+  @Option(
       names = "--bot-speedup",
       paramLabel = "F",
       defaultValue = "1",
