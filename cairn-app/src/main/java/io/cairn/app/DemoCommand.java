@@ -166,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
         runtime.drain();
         return 1;
       }
-      admin = runtime.adminToken();
+      admin = runtime.adminToken(false);
       runtime.listen(admin);
     } catch (ServerException e) {
       if (e.portInUse()) {
@@ -318,9 +318,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         "  admin      Authorization: Bearer "
             + admin.token()
-            + " (kept in "
-            + dataDir.resolve(AdminToken.FILE)
-            + ")");
+            + (settings.adminToken().isBlank()
+                ? " (kept in " + dataDir.resolve(AdminToken.FILE) + ")"
+                : " (the admin-token setting)"));
     out.println("  data       " + dataDir + (temporary ? " (temporary, deleted on exit)" : ""));
     out.println();
     out.println("Stop with Ctrl-C.");
@@ -340,7 +340,7 @@ final class DemoCommand implements Callable<Integer> {
       long nowNs = System.nanoTime();
       StringBuilder line =
           new StringBuilder("[").append(elapsed((nowNs - startNs) / 1_000_000_000L)).append("] ");
-      line.append(hunt.playerCount()).append(" players");
+      line.append(plural(hunt.playerCount(), "player")).append(" joined");
       if (simulation != null) {
         SimulationStats stats = simulation.stats();
         long commands = stats.commands();
@@ -349,11 +349,10 @@ final class DemoCommand implements Callable<Integer> {
             .append(stats.playing())
             .append(" bots in play, ")
             .append(Math.round(perSecond))
-            .append(" bot cmd/s, ")
-            .append(stats.solves())
-            .append(" solves, ")
-            .append(stats.claims())
-            .append(" claims");
+            .append(" cmd/s, ")
+            .append(plural(stats.solves(), "solve"))
+            .append(", ")
+            .append(plural(stats.claims(), "claim"));
         lastCommands = commands;
       }
       lastNs = nowNs;
@@ -370,10 +369,18 @@ final class DemoCommand implements Callable<Integer> {
       return Optional.empty();
     }
     List<Reply> top = board.objects("top");
-    return top.isEmpty()
-        ? Optional.empty()
-        : Optional.of(
-            top.getFirst().string("team") + " " + (long) top.getFirst().number("score", 0));
+    if (top.isEmpty() || top.getFirst().number("score", 0) <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        top.getFirst().string("team")
+            + ", "
+            + (long) top.getFirst().number("score", 0)
+            + " points");
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String elapsed(long seconds) {

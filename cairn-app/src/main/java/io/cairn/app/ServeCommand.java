@@ -83,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     running = runtime;
     try {
       loadHunts(runtime, settings.huntsDir());
-      runtime.listen(runtime.adminToken());
+      runtime.listen(runtime.adminToken(true));
     } catch (ServerException e) {
       err.println(e.getMessage());
       runtime.drain();

@@ -117,12 +117,12 @@ final class ServerRuntime {
   }
 
   /**
-   * The admin API's token: the configured one, or the one kept in the data directory, made up and
-   * logged (once) when there is none.
+   * The admin API's token: the configured one, or the one kept in the data directory, made up when
+   * there is none (and then logged, once, when {@code logCreated}).
    */
-  AdminToken adminToken() {
+  AdminToken adminToken(boolean logCreated) {
     AdminToken admin = AdminToken.loadOrCreate(settings.dataDir(), settings.adminToken());
-    if (admin.created()) {
+    if (admin.created() && logCreated) {
       log(
           "admin token (shown once; kept in "
               + settings.dataDir().resolve(AdminToken.FILE)
