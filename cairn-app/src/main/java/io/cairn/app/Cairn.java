@@ -65,6 +65,7 @@ public final class Cairn implements Callable<Integer> {
         new ConfigCommand(context),
         new SimulateCommand(context),
         new ServeCommand(context),
+        new DemoCommand(context),
         new VersionCommand());
   }
 

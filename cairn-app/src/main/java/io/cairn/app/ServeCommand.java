@@ -2,18 +2,9 @@ package io.cairn.app;
 
 import io.cairn.app.sim.Reply;
 import io.cairn.engine.Engine;
-import io.cairn.engine.EngineConfig;
 import io.cairn.engine.LocalClient;
 import io.cairn.engine.hunt.HuntView;
-import io.cairn.engine.shard.ShardRecovery;
-import io.cairn.server.CairnServer;
-import io.cairn.server.Gateway;
-import io.cairn.server.GatewayLimits;
-import io.cairn.server.HttpRoute;
 import io.cairn.server.ServerException;
-import io.cairn.server.http.AdminToken;
-import io.cairn.server.http.HttpRoutes;
-import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.HuntFiles;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.VeltrixException;
@@ -28,11 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,8 +39,6 @@ import picocli.CommandLine.ParentCommand;
           + " exits 0."
     })
 final class ServeCommand implements Callable<Integer> {
-  private static final long ORGANISER_TIMEOUT_MS = 10_000;
-
   @ParentCommand Cairn parent;
 
   @Mixin GlobalOptions options;
@@ -69,9 +53,7 @@ final class ServeCommand implements Callable<Integer> {
   Optional<Path> hunts = Optional.empty();
 
   private final CliContext context;
-  private final CountDownLatch stop = new CountDownLatch(1);
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile CairnServer running;
+  private volatile ServerRuntime running;
 
   ServeCommand(CliContext context) {
     this.context = context;
@@ -91,114 +73,47 @@ final class ServeCommand implements Callable<Integer> {
       Problems.print(err, e);
       return 1;
     }
-    ServerMetrics metrics = new ServerMetrics();
-    Gateway gateway = new Gateway(new LocalClient(), metrics);
-    Engine engine;
+    ServerRuntime runtime;
     try {
-      engine = Engine.start(EngineConfig.from(settings), gateway, context.clock()::millis);
-    } catch (RuntimeException e) {
-      err.println("cannot start the engine on " + settings.dataDir() + ": " + e.getMessage());
-      return 1;
-    }
-    gateway.attach(engine);
-    metrics.bind(engine);
-    for (ShardRecovery r : engine.recovery()) {
-      log(
-          "shard "
-              + r.shard()
-              + ": recovered "
-              + r.recordsReplayed()
-              + " records in "
-              + r.elapsedNs() / 1_000_000
-              + " ms"
-              + (r.bytesDropped() > 0
-                  ? " (dropped a torn record of " + r.bytesDropped() + " B)"
-                  : ""));
-    }
-    try {
-      loadHunts(gateway.localClient(), engine, settings.huntsDir());
-      AdminToken admin = AdminToken.loadOrCreate(settings.dataDir(), settings.adminToken());
-      if (admin.created()) {
-        log(
-            "admin token (shown once; kept in "
-                + settings.dataDir().resolve("admin-token")
-                + "): "
-                + admin.token());
-      }
-      AtomicBoolean ready = new AtomicBoolean();
-      List<HttpRoute> routes =
-          HttpRoutes.standard(engine, ready::get, metrics, admin, gateway.localClient().open());
-      CairnServer server =
-          CairnServer.start(
-              settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));
-      running = server;
-      ready.set(true);
-      log(
-          "listening on "
-              + settings.host()
-              + ":"
-              + server.port()
-              + " ("
-              + server.transport()
-              + "), players at ws://"
-              + settings.host()
-              + ":"
-              + server.port()
-              + "/ws");
+      runtime = ServerRuntime.start(context, settings);
     } catch (ServerException e) {
       err.println(e.getMessage());
-      engine.close();
       return 1;
     }
-    Thread hook = new Thread(this::onSignal, "cairn-serve-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    running = runtime;
     try {
-      stop.await();
-      drain(engine);
-    } finally {
-      stopped.countDown();
+      loadHunts(runtime, settings.huntsDir());
+      runtime.listen(runtime.adminToken(true));
+    } catch (ServerException e) {
+      err.println(e.getMessage());
+      runtime.drain();
+      return 1;
     }
     try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // A signal is being handled: the hook exits the JVM with 0 once this returns.
+      runtime.awaitStop(Long.MAX_VALUE);
+      runtime.drain();
+    } finally {
+      runtime.finished();
     }
     return 0;
   }
 
   /** Stops the server as SIGTERM would; for tests and embedding. */
   void stop() {
-    stop.countDown();
+    ServerRuntime runtime = running;
+    if (runtime != null) {
+      runtime.stop();
+    }
   }
 
   /** Port the server listens on once started, or -1. */
   int port() {
-    CairnServer server = running;
-    return server == null ? -1 : server.port();
+    ServerRuntime runtime = running;
+    return runtime == null ? -1 : runtime.port();
   }
 
-  private void onSignal() {
-    stop.countDown();
-    try {
-      stopped.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    context.err().flush();
-    Runtime.getRuntime().halt(0);
-  }
-
-  private void drain(Engine engine) {
-    CairnServer server = running;
-    log("draining: no new connections");
-    server.stopAccepting();
-    engine.close();
-    log("engine stopped: queued commands answered, journals flushed");
-    server.close();
-    log("stopped");
-  }
-
-  private void loadHunts(LocalClient client, Engine engine, Path dir) throws InterruptedException {
+  private void loadHunts(ServerRuntime runtime, Path dir) throws InterruptedException {
+    Engine engine = runtime.engine();
     if (!Files.isDirectory(dir)) {
       log("hunts directory " + dir + " does not exist: no hunt loaded from files");
       return;
@@ -211,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
       return;
     }
     files.sort(null);
-    LocalClient.Session organiser = client.open();
+    LocalClient.Session organiser = runtime.organiser();
     int loaded = 0;
     int reloaded = 0;
     int unchanged = 0;
@@ -234,7 +149,7 @@ final class ServeCommand implements Callable<Integer> {
       Optional<HuntView> known = engine.directory().find(hunt.id());
       Reply reply;
       if (known.isEmpty()) {
-        reply = await(organiser.loadHunt(hunt.id(), hunt.sourceName(), text));
+        reply = runtime.await(organiser.loadHunt(hunt.id(), hunt.sourceName(), text));
         if (reply != null && reply.ok()) {
           loaded++;
           continue;
@@ -243,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
         unchanged++;
         continue;
       } else {
-        reply = await(organiser.reloadHunt(hunt.id(), hunt.sourceName(), text, false));
+        reply = runtime.await(organiser.reloadHunt(hunt.id(), hunt.sourceName(), text, false));
         if (reply != null && reply.ok()) {
           reloaded++;
           continue;
@@ -273,17 +188,6 @@ final class ServeCommand implements Callable<Integer> {
             + " failed; "
             + engine.directory().size()
             + " in the engine");
-  }
-
-  private Reply await(java.util.concurrent.CompletableFuture<String> reply)
-      throws InterruptedException {
-    try {
-      return Reply.parse(reply.get(ORGANISER_TIMEOUT_MS, TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      return null;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a reply future failed", e.getCause());
-    }
   }
 
   private void log(String line) {

@@ -18,7 +18,8 @@ import org.agrona.ExpandableArrayBuffer;
  * Talks to an in-process engine the way a connection does, for tests, tools and organiser commands:
  * each {@link Session} gets replies as JSON text and the push events of its hunt and team. It is
  * the engine's {@link EgressHandler}; it allocates freely, so it is not for the hot path of a real
- * gateway.
+ * gateway. A session lives until {@link Session#close}, as a network connection lives until its
+ * socket closes.
  */
 public final class LocalClient implements EgressHandler {
   private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
@@ -35,6 +36,16 @@ public final class LocalClient implements EgressHandler {
     Session session = new Session(nextConnectionId.getAndIncrement());
     sessions.put(session.connectionId, session);
     return session;
+  }
+
+  /** Sessions opened and not yet closed. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /** Open sessions that have joined a hunt: the ones push events are delivered to. */
+  public int joinedSessionCount() {
+    return joinedSessions.get();
   }
 
   @Override
@@ -62,7 +73,8 @@ public final class LocalClient implements EgressHandler {
     }
     String text = json.getStringWithoutLengthUtf8(offset, length);
     for (Session session : sessions.values()) {
-      if (session.shard == shard
+      if (!session.closed
+          && session.shard == shard
           && session.huntNumber == huntNumber
           && (kind == HUNT_EVENT || (kind == TEAM_EVENT && session.teamIdx == teamIdx))) {
         session.events.add(text);
@@ -83,6 +95,7 @@ public final class LocalClient implements EgressHandler {
     private volatile int teamIdx = -1;
     private volatile int playerIdx = CommandLayout.NO_PLAYER;
     private volatile int shard = -1;
+    private volatile boolean closed;
 
     private Session(long connectionId) {
       this.connectionId = connectionId;
@@ -99,6 +112,35 @@ public final class LocalClient implements EgressHandler {
 
     public boolean joined() {
       return playerIdx != CommandLayout.NO_PLAYER;
+    }
+
+    /**
+     * Forgets this session, as the gateway forgets a WebSocket connection whose channel closed: no
+     * more replies or push events reach it, replies still awaited are cancelled, and its queued
+     * events are dropped. The engine holds nothing per connection, so its player stays in the hunt
+     * (a {@code join} with its token resumes it from another session). Closing twice is harmless;
+     * sending on a closed session throws {@link IllegalStateException}.
+     */
+    public void close() {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        sessions.remove(connectionId);
+        if (playerIdx != CommandLayout.NO_PLAYER) {
+          joinedSessions.decrementAndGet();
+        }
+      }
+      for (CompletableFuture<String> reply : pending.values()) {
+        reply.cancel(false);
+      }
+      pending.clear();
+      events.clear();
+    }
+
+    public boolean closed() {
+      return closed;
     }
 
     public CompletableFuture<String> join(String huntId, String name, String team) {
@@ -176,6 +218,9 @@ public final class LocalClient implements EgressHandler {
       if (target == null) {
         throw new IllegalStateException("LocalClient is not attached to an engine");
       }
+      if (closed) {
+        throw new IllegalStateException("session " + connectionId + " is closed");
+      }
       long requestId = nextRequestId++;
       CompletableFuture<String> reply = new CompletableFuture<>();
       int targetShard = huntId != null ? target.shardOf(huntId) : shard;
@@ -210,12 +255,17 @@ public final class LocalClient implements EgressHandler {
 
     private void onReply(int hunt, int team, int player, String json) {
       if (player != CommandLayout.NO_PLAYER && json.contains("\"ok\":true")) {
-        if (playerIdx == CommandLayout.NO_PLAYER) {
-          joinedSessions.incrementAndGet();
+        synchronized (this) {
+          if (closed) {
+            return;
+          }
+          if (playerIdx == CommandLayout.NO_PLAYER) {
+            joinedSessions.incrementAndGet();
+          }
+          huntNumber = hunt;
+          teamIdx = team;
+          playerIdx = player;
         }
-        huntNumber = hunt;
-        teamIdx = team;
-        playerIdx = player;
       }
       long requestId = requestIdOf(json);
       CompletableFuture<String> reply = pending.remove(requestId);

@@ -81,7 +81,8 @@ public final class CairnServer implements AutoCloseable {
                 + host
                 + " is already in use: stop the process listening there, or choose another port"
                 + " with --port N (or --set port=N)",
-            e);
+            e,
+            true);
       }
       throw new ServerException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }

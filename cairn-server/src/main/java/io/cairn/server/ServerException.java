@@ -4,7 +4,22 @@ package io.cairn.server;
 public final class ServerException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final boolean portInUse;
+
   public ServerException(String message, Throwable cause) {
+    this(message, cause, false);
+  }
+
+  /**
+   * @param portInUse the port to listen on is taken by another process, so that a command can say
+   *     how to choose another one in its own terms
+   */
+  public ServerException(String message, Throwable cause, boolean portInUse) {
     super(message, cause);
+    this.portInUse = portInUse;
+  }
+
+  public boolean portInUse() {
+    return portInUse;
   }
 }

@@ -6,6 +6,7 @@ import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.PartialAnswer;
 import io.cairn.veltrix.Puzzle;
 import io.cairn.veltrix.Treasure;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -18,12 +19,14 @@ import java.util.random.RandomGenerator;
 import org.agrona.concurrent.EpochClock;
 
 /**
- * One simulated player, on its own (virtual) thread: joins, then every half second to a second
+ * One simulated player, on its own (virtual) thread: joins, then every turn of its {@link Pace}
  * moves a step toward where it wants to go and does at most one other thing, the way a person with
  * a phone would. It scans to find treasures, claims one once inside its radius (with the code
  * printed at the spot), guesses puzzles (wrong, nearly right, right; better after a nudge or a
  * hint), takes hints when stuck, and looks at the leaderboard now and then. It follows its team's
- * progress through push events and {@code state}.
+ * progress through push events and {@code state}. A bot that is to leave when done returns from
+ * {@link #run} once its team has solved every puzzle and claimed every treasure, or once its
+ * patience is over; the caller closes its session.
  *
  * <p>What a bot knows of the hunt is what a player could know: the answers (it is a good guesser
  * with a {@link BotProfile#skill}), the claim radius and code (printed at the spot), and where
@@ -32,9 +35,6 @@ import org.agrona.concurrent.EpochClock;
 public final class Bot implements Runnable {
   /** How long a bot waits for a reply before it counts a timeout and goes on. */
   static final long REPLY_TIMEOUT_MS = 5_000;
-
-  static final long MIN_TICK_MS = 500;
-  static final long MAX_TICK_MS = 1_000;
 
   private static final String[] WRONG_ANSWERS = {
     "anchor",
@@ -62,6 +62,9 @@ public final class Bot implements Runnable {
   private final Area area;
   private final BooleanSupplier stopping;
   private final long deadlineNs;
+  private final Pace pace;
+  private final long joinDelayMs;
+  private final boolean leaveWhenDone;
 
   private volatile boolean joined;
   private String team = "";
@@ -74,6 +77,7 @@ public final class Bot implements Runnable {
   private double[] waypoint;
   private int ticksSinceScan;
   private long nextClaimNs;
+  private long joinedNs;
 
   private final boolean[] puzzleVisible;
   private final boolean[] solved;
@@ -84,6 +88,7 @@ public final class Bot implements Runnable {
   private final long[] nextHintNs;
   private final boolean[] located;
   private final boolean[] claimed;
+  private final boolean[] lockedTreasure;
   private final double[][] claimSpot;
 
   Bot(
@@ -94,7 +99,10 @@ public final class Bot implements Runnable {
       EpochClock clock,
       RandomGenerator random,
       BooleanSupplier stopping,
-      long deadlineNs) {
+      long deadlineNs,
+      Pace pace,
+      long joinDelayMs,
+      boolean leaveWhenDone) {
     this.hunt = hunt;
     this.profile = profile;
     this.session = session;
@@ -104,6 +112,9 @@ public final class Bot implements Runnable {
     this.area = Area.of(hunt);
     this.stopping = stopping;
     this.deadlineNs = deadlineNs;
+    this.pace = pace;
+    this.joinDelayMs = joinDelayMs;
+    this.leaveWhenDone = leaveWhenDone;
     this.lat = profile.startLat();
     this.lon = profile.startLon();
     int puzzles = hunt.puzzleCount();
@@ -117,6 +128,7 @@ public final class Bot implements Runnable {
     int treasures = hunt.treasureCount();
     this.located = new boolean[treasures];
     this.claimed = new boolean[treasures];
+    this.lockedTreasure = new boolean[treasures];
     this.claimSpot = new double[treasures][];
   }
 
@@ -136,12 +148,12 @@ public final class Bot implements Runnable {
   @Override
   public void run() {
     try {
-      sleepMs(random.nextLong(MAX_TICK_MS + 1));
-      if (!join()) {
+      sleepMs(joinDelayMs);
+      if (stopped() || !join()) {
         return;
       }
       while (!stopped()) {
-        sleepMs(MIN_TICK_MS + random.nextLong(MAX_TICK_MS - MIN_TICK_MS + 1));
+        sleepMs(pace.minTickMs() + random.nextLong(pace.maxTickMs() - pace.minTickMs() + 1));
         if (stopped()) {
           return;
         }
@@ -154,10 +166,32 @@ public final class Bot implements Runnable {
         }
         move();
         act();
+        if (leaveWhenDone && (teamDone() || outOfPatience())) {
+          return;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Whether its team has solved every puzzle and claimed every treasure, as far as it knows. */
+  boolean teamDone() {
+    for (boolean s : solved) {
+      if (!s) {
+        return false;
+      }
+    }
+    for (boolean c : claimed) {
+      if (!c) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean outOfPatience() {
+    return pace.patienceMs() > 0 && System.nanoTime() - joinedNs > pace.patienceMs() * 1_000_000L;
   }
 
   private boolean stopped() {
@@ -184,6 +218,7 @@ public final class Bot implements Runnable {
     joined = true;
     stats.onJoined();
     lastMoveNs = System.nanoTime();
+    joinedNs = lastMoveNs;
     return true;
   }
 
@@ -228,7 +263,13 @@ public final class Bot implements Runnable {
       }
       Reply event = Reply.parse(text);
       switch (event.event()) {
-        case "unlocked" -> needState = true;
+        case "unlocked" -> {
+          int index = hunt.treasureIndex(event.string("treasure"));
+          if (index >= 0) {
+            lockedTreasure[index] = false;
+          }
+          needState = true;
+        }
         case "solved" -> {
           int index = hunt.puzzleIndex(event.string("puzzle"));
           if (index >= 0 && event.string("team").equals(team)) {
@@ -253,7 +294,7 @@ public final class Bot implements Runnable {
   /** One step toward the nearest treasure it has found, else toward its next waypoint. */
   private void move() throws InterruptedException {
     long nowNs = System.nanoTime();
-    double elapsedS = Math.min(2.0, (nowNs - lastMoveNs) / 1e9);
+    double elapsedS = Math.min(2.0 * pace.maxTickMs() / 1000.0, (nowNs - lastMoveNs) / 1e9);
     double[] target = nearestFoundTreasureSpot();
     if (target == null) {
       if (waypoint == null || GeoMath.distanceM(lat, lon, waypoint[0], waypoint[1]) < 5) {
@@ -278,7 +319,7 @@ public final class Bot implements Runnable {
     double[] best = null;
     double bestM = Double.MAX_VALUE;
     for (int i = 0; i < located.length; i++) {
-      if (located[i] && !claimed[i]) {
+      if (located[i] && !claimed[i] && !lockedTreasure[i]) {
         double m = GeoMath.distanceM(lat, lon, claimSpot[i][0], claimSpot[i][1]);
         if (m < bestM) {
           bestM = m;
@@ -357,7 +398,7 @@ public final class Bot implements Runnable {
       return -1;
     }
     for (int i = 0; i < located.length; i++) {
-      if (located[i] && !claimed[i]) {
+      if (located[i] && !claimed[i] && !lockedTreasure[i]) {
         Treasure t = hunt.treasure(i);
         double m = GeoMath.distanceM(lat, lon, t.lat(), t.lon());
         if (m <= t.radiusM() * 0.9 || (m <= t.radiusM() * 1.6 && random.nextDouble() < 0.1)) {
@@ -382,6 +423,7 @@ public final class Bot implements Runnable {
     }
     switch (reply.errorCode()) {
       case "ALREADY_CLAIMED" -> claimed[index] = true;
+      case "LOCKED" -> lockedTreasure[index] = true;
       case "RATE_LIMITED" ->
           nextClaimNs = System.nanoTime() + (long) reply.number("retryAfterMs", 1_000) * 1_000_000L;
       case "HUNT_NOT_RUNNING" -> readStatus(reply.string("status"));
@@ -415,7 +457,9 @@ public final class Bot implements Runnable {
     Puzzle p = hunt.puzzle(index);
     String answer = answerFor(p);
     Reply reply = call(s -> s.guess(p.id(), answer));
-    long thinkNs = (2_000L + random.nextLong(4_001)) * 1_000_000L;
+    long thinkNs =
+        (pace.minThinkMs() + random.nextLong(pace.maxThinkMs() - pace.minThinkMs() + 1))
+            * 1_000_000L;
     nextGuessNs[index] = System.nanoTime() + thinkNs;
     if (reply == null) {
       return;
@@ -423,6 +467,7 @@ public final class Bot implements Runnable {
     if (reply.ok()) {
       if (reply.bool("correct")) {
         solved[index] = true;
+        Arrays.fill(lockedTreasure, false);
         needState = true;
         stats.onSolved();
       } else {

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import org.agrona.concurrent.EpochClock;
 
@@ -18,17 +19,36 @@ import org.agrona.concurrent.EpochClock;
  * It knows nothing of how the engine was started: it only opens sessions, so {@code cairn simulate}
  * and a demo server can both run it. The seed fixes who the bots are and every choice they make;
  * the interleaving with the engine (and so the exact outcome) still depends on timing.
+ *
+ * <p>Started {@linkplain #startEndless endless}, it keeps its number of players: a bot whose team
+ * has finished the hunt (or who gave up) leaves, its session is closed, and a newcomer from the
+ * {@link Roster} joins in its place, so the leaderboard and the event stream never settle.
  */
 public final class Simulation {
+  /** An endless run's deadline: far enough never to come, near enough not to overflow. */
+  static final long FOREVER_NS = Long.MAX_VALUE / 4;
+
   private final HuntSnapshot hunt;
+  private final Pace pace;
   private final List<BotProfile> profiles;
+  private final Roster newcomers;
   private final Supplier<LocalClient.Session> sessions;
   private final EpochClock clock;
   private final SplittableRandom random;
   private final SimulationStats stats = new SimulationStats();
-  private final List<Bot> bots = new ArrayList<>();
+  private final AtomicReferenceArray<Bot> seats;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopping;
+
+  /** Bots at the pace of {@code cairn simulate}; see the other constructor. */
+  public Simulation(
+      HuntSnapshot hunt,
+      int bots,
+      long seed,
+      Supplier<LocalClient.Session> sessions,
+      EpochClock clock) {
+    this(hunt, bots, seed, sessions, clock, Pace.SIMULATION);
+  }
 
   /**
    * @param hunt the hunt the bots play, already loaded and started in the engine
@@ -36,21 +56,26 @@ public final class Simulation {
    * @param seed fixes the players and their choices
    * @param sessions opens one engine session per bot ({@code LocalClient::open})
    * @param clock the engine's clock, to read when a hint becomes available
+   * @param pace how fast the bots play
    */
   public Simulation(
       HuntSnapshot hunt,
       int bots,
       long seed,
       Supplier<LocalClient.Session> sessions,
-      EpochClock clock) {
+      EpochClock clock,
+      Pace pace) {
     if (bots < 1) {
       throw new IllegalArgumentException("bots must be at least 1, not " + bots);
     }
     this.hunt = hunt;
+    this.pace = pace;
     this.random = new SplittableRandom(seed);
-    this.profiles = Roster.of(hunt, bots, random);
+    this.profiles = Roster.of(hunt, bots, pace, random);
+    this.newcomers = Roster.after(hunt, pace, profiles);
     this.sessions = sessions;
     this.clock = clock;
+    this.seats = new AtomicReferenceArray<>(bots);
   }
 
   public List<BotProfile> profiles() {
@@ -65,26 +90,72 @@ public final class Simulation {
    * Starts every bot; they stop by themselves {@code durationNs} from now (or at {@link #stop}).
    */
   public synchronized void start(long durationNs) {
+    start(System.nanoTime() + durationNs, false);
+  }
+
+  /**
+   * Starts every bot, to play until {@link #stop}; a bot that is done leaves and a newcomer takes
+   * its seat.
+   */
+  public synchronized void startEndless() {
+    start(System.nanoTime() + FOREVER_NS, true);
+  }
+
+  private void start(long deadlineNs, boolean endless) {
     if (!threads.isEmpty()) {
       throw new IllegalStateException("the simulation was already started");
     }
-    long deadlineNs = System.nanoTime() + durationNs;
     for (BotProfile profile : profiles) {
-      Bot bot =
-          new Bot(
-              hunt,
-              profile,
-              sessions.get(),
-              stats,
-              clock,
-              random.split(),
-              () -> stopping,
-              deadlineNs);
-      bots.add(bot);
-      threads.add(Thread.ofVirtual().name("cairn-bot-" + profile.index()).unstarted(bot));
+      int seat = profile.index();
+      Bot bot = bot(profile, random.nextLong(pace.joinSpreadMs() + 1), deadlineNs, endless);
+      seats.set(seat, bot);
+      Runnable body = endless ? () -> occupy(seat, bot, deadlineNs) : bot;
+      threads.add(Thread.ofVirtual().name("cairn-bot-" + seat).unstarted(body));
     }
     for (Thread thread : threads) {
       thread.start();
+    }
+  }
+
+  private Bot bot(BotProfile profile, long joinDelayMs, long deadlineNs, boolean leaveWhenDone) {
+    return new Bot(
+        hunt,
+        profile,
+        sessions.get(),
+        stats,
+        clock,
+        random.split(),
+        () -> stopping,
+        deadlineNs,
+        pace,
+        joinDelayMs,
+        leaveWhenDone);
+  }
+
+  /** One seat of an endless run: its bots one after the other, each session closed as it leaves. */
+  private void occupy(int seat, Bot first, long deadlineNs) {
+    Bot bot = first;
+    while (true) {
+      bot.run();
+      if (stopping) {
+        return;
+      }
+      bot.session().close();
+      if (bot.joined()) {
+        stats.onLeft(bot.teamDone());
+      }
+      // after a refused join (a full hunt, say), the next one waits a full think time
+      long delayMs;
+      Bot next;
+      synchronized (this) {
+        if (stopping) {
+          return;
+        }
+        delayMs = bot.joined() ? random.nextLong(pace.maxThinkMs() + 1) : pace.maxThinkMs();
+        next = bot(newcomers.next(random), delayMs, deadlineNs, true);
+      }
+      seats.set(seat, next);
+      bot = next;
     }
   }
 
@@ -121,12 +192,9 @@ public final class Simulation {
    * ended; empty when no bot could join or no reply came in time.
    */
   public Optional<Reply> board(int limit) throws InterruptedException {
-    List<Bot> all;
-    synchronized (this) {
-      all = List.copyOf(bots);
-    }
-    for (Bot bot : all) {
-      if (bot.joined()) {
+    for (int i = 0; i < seats.length(); i++) {
+      Bot bot = seats.get(i);
+      if (bot != null && bot.joined() && !bot.session().closed()) {
         try {
           Reply reply =
               Reply.parse(

@@ -18,6 +18,9 @@ public final class SimulationStats {
 
   private final LongAdder commands = new LongAdder();
   private final LongAdder players = new LongAdder();
+  private final LongAdder playing = new LongAdder();
+  private final LongAdder finished = new LongAdder();
+  private final LongAdder gaveUp = new LongAdder();
   private final LongAdder solves = new LongAdder();
   private final LongAdder claims = new LongAdder();
   private final LongAdder hints = new LongAdder();
@@ -41,6 +44,13 @@ public final class SimulationStats {
 
   void onJoined() {
     players.increment();
+    playing.increment();
+  }
+
+  /** A joined bot left: its team was {@code done} with the hunt, or it gave up. */
+  void onLeft(boolean done) {
+    playing.decrement();
+    (done ? finished : gaveUp).increment();
   }
 
   void onSolved() {
@@ -67,8 +77,24 @@ public final class SimulationStats {
     return commands.sum();
   }
 
+  /** Bots that joined, from the start. */
   public long players() {
     return players.sum();
+  }
+
+  /** Bots joined and not left: the players in the hunt now. */
+  public long playing() {
+    return playing.sum();
+  }
+
+  /** Bots that left because their team had solved and claimed everything. */
+  public long finished() {
+    return finished.sum();
+  }
+
+  /** Bots that left unfinished, their patience over. */
+  public long gaveUp() {
+    return gaveUp.sum();
   }
 
   public long solves() {

@@ -82,4 +82,33 @@ class RosterTest {
         .isEqualTo(Roster.of(example(), 30, new SplittableRandom(5)))
         .isNotEqualTo(Roster.of(example(), 30, new SplittableRandom(6)));
   }
+
+  @Test
+  void newcomersHaveNewNamesAndNeverJoinATeamOfTheFirstPlayers() {
+    HuntSnapshot hunt = example();
+    SplittableRandom random = new SplittableRandom(7);
+    List<BotProfile> first = Roster.of(hunt, 30, Pace.DEMO, random);
+    Roster newcomers = Roster.after(hunt, Pace.DEMO, first);
+    List<BotProfile> later = new java.util.ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      later.add(newcomers.next(random));
+    }
+    assertThat(later).extracting(BotProfile::index).startsWith(30, 31, 32);
+    List<String> names = new java.util.ArrayList<>(first.stream().map(BotProfile::name).toList());
+    names.addAll(later.stream().map(BotProfile::name).toList());
+    assertThat(names).doesNotHaveDuplicates();
+    Map<String, Long> teams =
+        later.stream()
+            .filter(b -> !b.team().isEmpty())
+            .collect(Collectors.groupingBy(BotProfile::team, Collectors.counting()));
+    assertThat(teams).isNotEmpty();
+    assertThat(teams.keySet())
+        .doesNotContainAnyElementsOf(first.stream().map(BotProfile::team).toList());
+    assertThat(teams.values()).allSatisfy(size -> assertThat(size).isBetween(1L, 4L));
+    assertThat(later)
+        .allSatisfy(
+            b ->
+                assertThat(b.speedMps())
+                    .isBetween(Pace.DEMO.minSpeedMps(), Pace.DEMO.maxSpeedMps()));
+  }
 }
