@@ -84,6 +84,17 @@ public final class Gateway implements EgressHandler {
     return connections.size();
   }
 
+  /** Connections bound to a hunt (members that fan-out writes to); drops when they close. */
+  public int boundPlayers() {
+    int bound = 0;
+    for (HuntMembers members : hunts.values()) {
+      for (LoopMembers loop : members.loops.values()) {
+        bound += loop.count.get();
+      }
+    }
+    return bound;
+  }
+
   /** Push events not written because their connection was not writable (slow consumer). */
   public long droppedEvents() {
     return droppedEvents.get();

@@ -564,6 +564,9 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     }
     closing = true;
     Channel ch = channel;
+    // Read (and discard) what the peer still sends: closing a socket with unread input makes the
+    // kernel answer with a reset, which would destroy the close frame before the peer reads it.
+    ch.config().setAutoRead(true);
     ch.writeAndFlush(new CloseWebSocketFrame(status, reason))
         .addListener(ChannelFutureListener.CLOSE);
     ch.eventLoop().schedule(() -> ch.close(), FORCED_CLOSE_MS, TimeUnit.MILLISECONDS);
