@@ -140,11 +140,13 @@ final class ServeCommand implements Callable<Integer> {
               + server.port()
               + " ("
               + server.transport()
-              + "), players at ws://"
-              + settings.host()
-              + ":"
-              + server.port()
-              + "/ws");
+              + "): open "
+              + server.httpUrl()
+              + ", players at "
+              + server.websocketUrl()
+              + (server.boundToAllInterfaces()
+                  ? " (all interfaces: other machines use this machine's name or address)"
+                  : ""));
     } catch (ServerException e) {
       err.println(e.getMessage());
       engine.close();
