@@ -14,6 +14,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -29,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CairnServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("cairn.server");
+
+  /** Event loop threads are named {@code cairn-io-N-M} (thread dumps, allocation harness). */
+  public static final String IO_THREAD_PREFIX = "cairn-io";
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -54,8 +58,10 @@ public final class CairnServer implements AutoCloseable {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelClass =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, io);
+    EventLoopGroup boss =
+        new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cairn-accept"), io);
+    EventLoopGroup workers =
+        new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(IO_THREAD_PREFIX), io);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
