@@ -154,11 +154,13 @@ final class ServerRuntime {
             + started.port()
             + " ("
             + started.transport()
-            + "), players at ws://"
-            + settings.host()
-            + ":"
-            + started.port()
-            + "/ws");
+            + "): open "
+            + started.httpUrl()
+            + ", players at "
+            + started.websocketUrl()
+            + (started.boundToAllInterfaces()
+                ? " (all interfaces: other machines use this machine's name or address)"
+                : ""));
     hook = new Thread(this::onSignal, "cairn-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
   }

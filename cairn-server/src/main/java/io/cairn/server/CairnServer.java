@@ -14,7 +14,10 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CairnServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("cairn.server");
+
+  /** Event loop threads are named {@code cairn-io-N-M} (thread dumps, allocation harness). */
+  public static final String IO_THREAD_PREFIX = "cairn-io";
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -52,8 +58,10 @@ public final class CairnServer implements AutoCloseable {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelClass =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, io);
+    EventLoopGroup boss =
+        new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cairn-accept"), io);
+    EventLoopGroup workers =
+        new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(IO_THREAD_PREFIX), io);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
@@ -95,6 +103,38 @@ public final class CairnServer implements AutoCloseable {
 
   public String host() {
     return ((InetSocketAddress) serverChannel.localAddress()).getHostString();
+  }
+
+  /** Where a browser on this machine reaches the HTTP side, e.g. {@code http://localhost:8080/}. */
+  public String httpUrl() {
+    return "http://" + connectableHost() + ":" + port() + "/";
+  }
+
+  /** Where a player on this machine connects, e.g. {@code ws://localhost:8080/ws}. */
+  public String websocketUrl() {
+    return "ws://" + connectableHost() + ":" + port() + HttpRouter.WEBSOCKET_PATH;
+  }
+
+  /** True when bound to every interface (0.0.0.0 or ::), so other machines may connect too. */
+  public boolean boundToAllInterfaces() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getAddress().isAnyLocalAddress();
+  }
+
+  /**
+   * A host name a client can connect to: the wildcard address (0.0.0.0, ::) accepts connections but
+   * cannot be connected to, so it becomes {@code localhost}; IPv6 literals get brackets.
+   */
+  private String connectableHost() {
+    InetAddress address = ((InetSocketAddress) serverChannel.localAddress()).getAddress();
+    if (address.isAnyLocalAddress()) {
+      return "localhost";
+    }
+    String literal = address.getHostAddress();
+    int zone = literal.indexOf('%');
+    if (zone >= 0) {
+      literal = literal.substring(0, zone);
+    }
+    return address instanceof Inet6Address ? "[" + literal + "]" : literal;
   }
 
   /** {@code epoll} or {@code nio}. */

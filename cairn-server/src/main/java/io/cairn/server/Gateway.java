@@ -19,11 +19,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  * The engine's egress handler for network players: takes replies and push events off the shard
  * threads and hands them to the connections' event loops.
  *
- * <p>A reply is copied once into a pooled buffer and given to its connection's event loop, which
- * releases it in request order ({@link PlayerFrameHandler}). A push event is copied once into one
- * pooled buffer; each event loop that has connections of the hunt gets one task, which writes a
- * retained duplicate of that buffer to each of its channels (fan-out by reference, no copy per
- * player).
+ * <p>A reply's connection is found in the {@link ConnectionTable} (no boxing, no hashing) and the
+ * reply's bytes are queued in that connection's event loop's {@link ReplyOutbox}, which hands them
+ * to the connection on the loop, where they are released in request order ({@link
+ * PlayerFrameHandler}). A push event is copied once into one pooled buffer, already framed as a
+ * WebSocket text frame; each event loop that has connections of the hunt gets one task, which
+ * writes a retained duplicate of that buffer to each of its channels (fan-out by reference, no copy
+ * per player).
  *
  * <p>Connection ids below {@link #FIRST_CONNECTION_ID} belong to in-process {@link LocalClient}
  * sessions (organiser, bots): their replies, and every event, are forwarded to the local client.
@@ -38,8 +40,8 @@ public final class Gateway implements EgressHandler {
   private final LocalClient local;
   private final GatewayMetrics metrics;
   private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
-  private final AtomicLong nextConnectionId = new AtomicLong(FIRST_CONNECTION_ID);
-  private final ConcurrentHashMap<Long, PlayerFrameHandler> connections = new ConcurrentHashMap<>();
+  private final ConnectionTable connections = new ConnectionTable(FIRST_CONNECTION_ID, 1024);
+  private final ConcurrentHashMap<EventLoop, ReplyOutbox> outboxes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, HuntMembers> hunts = new ConcurrentHashMap<>();
   private final AtomicInteger openConnections = new AtomicInteger();
   private final AtomicLong droppedEvents = new AtomicLong();
@@ -84,6 +86,17 @@ public final class Gateway implements EgressHandler {
     return connections.size();
   }
 
+  /** Connections bound to a hunt (members that fan-out writes to); drops when they close. */
+  public int boundPlayers() {
+    int bound = 0;
+    for (HuntMembers members : hunts.values()) {
+      for (LoopMembers loop : members.loops.values()) {
+        bound += loop.count.get();
+      }
+    }
+    return bound;
+  }
+
   /** Push events not written because their connection was not writable (slow consumer). */
   public long droppedEvents() {
     return droppedEvents.get();
@@ -120,14 +133,18 @@ public final class Gateway implements EgressHandler {
     return metrics;
   }
 
+  /** Gives the connection its id (through {@link PlayerFrameHandler#assignId}). */
   long register(PlayerFrameHandler connection) {
-    long id = nextConnectionId.getAndIncrement();
-    connections.put(id, connection);
-    return id;
+    return connections.register(connection);
   }
 
   void unregister(long connectionId) {
-    connections.remove(connectionId);
+    connections.unregister(connectionId);
+  }
+
+  /** The reply outbox of an event loop, made on the loop's first connection. */
+  ReplyOutbox outbox(EventLoop loop) {
+    return outboxes.computeIfAbsent(loop, l -> new ReplyOutbox(l, connections, alloc));
   }
 
   void eventDropped() {
@@ -171,17 +188,11 @@ public final class Gateway implements EgressHandler {
             shard, kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length);
         return;
       }
-      PlayerFrameHandler connection = connections.get(connectionId);
-      if (connection == null) {
-        return;
-      }
-      ByteBuf reply = copy(json, offset, length);
-      try {
+      PlayerFrameHandler connection = connections.find(connectionId);
+      if (connection != null) {
         connection
-            .loop()
-            .execute(() -> connection.onShardReply(reply, shard, huntNumber, teamIdx, playerIdx));
-      } catch (RejectedExecutionException e) {
-        reply.release();
+            .outbox()
+            .offer(connectionId, shard, huntNumber, teamIdx, playerIdx, json, offset, length);
       }
       return;
     }
@@ -198,6 +209,7 @@ public final class Gateway implements EgressHandler {
       }
       if (event == null) {
         event = copy(json, offset, length);
+        WsFrames.frame(event);
       }
       event.retain();
       try {
@@ -211,8 +223,9 @@ public final class Gateway implements EgressHandler {
     }
   }
 
+  /** A pooled copy with room for a WebSocket frame header in front. */
   private ByteBuf copy(DirectBuffer json, int offset, int length) {
-    ByteBuf out = alloc.directBuffer(length, length);
+    ByteBuf out = WsFrames.allocate(alloc, length);
     if (out.hasMemoryAddress()) {
       UnsafeBuffer target = COPY_TARGET.get();
       target.wrap(out.memoryAddress() + out.writerIndex(), length);

@@ -91,7 +91,9 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   private final Gateway gateway;
   private final GatewayLimits limits;
   private Channel channel;
+  private ReplyOutbox outbox;
   private long connectionId = -1;
+  private boolean flushPending;
 
   private int shard = -1;
   private int huntNumber = CommandLayout.NO_HUNT;
@@ -131,10 +133,20 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     return connectionId;
   }
 
+  /** Set by the {@link ConnectionTable} before the connection can be found by its id. */
+  void assignId(long id) {
+    connectionId = id;
+  }
+
+  ReplyOutbox outbox() {
+    return outbox;
+  }
+
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
-    connectionId = gateway.register(this);
+    outbox = gateway.outbox(channel.eventLoop());
+    gateway.register(this);
   }
 
   @Override
@@ -419,15 +431,21 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
 
   private void fill(long slot, ByteBuf reply) {
     slots[index(slot)] = reply;
-    drain();
+    drain(true);
   }
 
-  /** A shard's reply: fills the oldest slot waiting for a shard. Runs on the event loop. */
-  void onShardReply(ByteBuf reply, int fromShard, int hunt, int team, int player) {
+  /**
+   * A shard's reply: fills the oldest slot waiting for a shard. Runs on the event loop, from the
+   * loop's {@link ReplyOutbox}; what it writes is not flushed yet. Returns true when this
+   * connection now has a flush pending and was not already in the outbox's list, which then calls
+   * {@link #flushReplies} once at the end of its batch.
+   */
+  boolean onShardReply(ByteBuf reply, int fromShard, int hunt, int team, int player) {
     if (closing) {
       reply.release();
-      return;
+      return false;
     }
+    boolean wasPending = flushPending;
     for (long s = head; s < tail; s++) {
       Object marker = slots[index(s)];
       if (marker == SHARD || marker == JOIN) {
@@ -439,14 +457,24 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
             bindTo(fromShard, hunt, team, player);
           }
         }
-        drain();
+        drain(false);
         if (marker == JOIN) {
           replayQueued();
         }
-        return;
+        return flushPending && !wasPending;
       }
     }
     reply.release();
+    return false;
+  }
+
+  /** Flushes the replies {@link #onShardReply} wrote, then checks the outbound limit. */
+  void flushReplies() {
+    if (flushPending) {
+      flushPending = false;
+      channel.flush();
+      checkOutboundLimit();
+    }
   }
 
   /** Reports a shard reply's latency and, for an error reply, its code; allocates nothing. */
@@ -482,7 +510,8 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void drain() {
+  /** Writes the filled slots from the head; flushes now, or leaves it to the reply outbox. */
+  private void drain(boolean flushNow) {
     boolean wrote = false;
     while (head < tail) {
       int i = index(head);
@@ -491,12 +520,18 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       }
       slots[i] = null;
       head++;
-      channel.write(new TextWebSocketFrame(reply));
+      channel.write(
+          WsFrames.frame(reply) ? reply : new TextWebSocketFrame(reply), channel.voidPromise());
       wrote = true;
     }
     if (wrote) {
-      channel.flush();
-      checkOutboundLimit();
+      if (flushNow || closing) {
+        flushPending = false;
+        channel.flush();
+        checkOutboundLimit();
+      } else {
+        flushPending = true;
+      }
     }
     if (!backlog.isEmpty() && !replayingBacklog) {
       replayBacklog();
@@ -525,7 +560,10 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
 
   // ------------------------------------------------------------------ pushes and closing
 
-  /** Writes a push event by reference; dropped while the channel is not writable. */
+  /**
+   * Writes a push event, already framed ({@link WsFrames}), by reference; dropped while the channel
+   * is not writable.
+   */
   void push(ByteBuf event) {
     if (closing) {
       return;
@@ -535,7 +573,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       checkOutboundLimit();
       return;
     }
-    channel.writeAndFlush(new TextWebSocketFrame(event.retainedDuplicate()), channel.voidPromise());
+    channel.writeAndFlush(event.retainedDuplicate(), channel.voidPromise());
     checkOutboundLimit();
   }
 
@@ -564,6 +602,9 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     }
     closing = true;
     Channel ch = channel;
+    // Read (and discard) what the peer still sends: closing a socket with unread input makes the
+    // kernel answer with a reset, which would destroy the close frame before the peer reads it.
+    ch.config().setAutoRead(true);
     ch.writeAndFlush(new CloseWebSocketFrame(status, reason))
         .addListener(ChannelFutureListener.CLOSE);
     ch.eventLoop().schedule(() -> ch.close(), FORCED_CLOSE_MS, TimeUnit.MILLISECONDS);

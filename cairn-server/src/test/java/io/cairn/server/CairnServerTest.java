@@ -69,4 +69,20 @@ class CairnServerTest {
       assertThat(missing.statusCode()).isEqualTo(404);
     }
   }
+
+  @Test
+  void printsConnectableUrlsForTheWildcardAddressAndForARealOne() throws Exception {
+    try (TestServer base = TestServer.start(data);
+        CairnServer any = CairnServer.start("0.0.0.0", 0, base.gateway, List.of(), LIMITS)) {
+      assertThat(any.boundToAllInterfaces()).isTrue();
+      assertThat(any.httpUrl()).isEqualTo("http://localhost:" + any.port() + "/");
+      assertThat(any.websocketUrl()).isEqualTo("ws://localhost:" + any.port() + "/ws");
+      assertThat(base.server.boundToAllInterfaces()).isFalse();
+      assertThat(base.server.websocketUrl())
+          .isEqualTo("ws://127.0.0.1:" + base.server.port() + "/ws");
+      try (WsClient player = WsClient.connect(any.websocketUrl())) {
+        assertThat(player.call("ping").get("ok").asBoolean()).isTrue();
+      }
+    }
+  }
 }

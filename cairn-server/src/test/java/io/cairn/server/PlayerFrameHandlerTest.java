@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.engine.Engine;
 import io.cairn.engine.EngineConfig;
 import io.cairn.engine.LocalClient;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -43,13 +45,27 @@ class PlayerFrameHandlerTest {
     return outbound();
   }
 
+  /** The next message written: a TextWebSocketFrame, or a buffer framed in place (WsFrames). */
   private JsonNode outbound() throws Exception {
-    TextWebSocketFrame frame = channel.readOutbound();
-    assertThat(frame).as("a message was written").isNotNull();
+    Object message = channel.readOutbound();
+    assertThat(message).as("a message was written").isNotNull();
     try {
-      return WsClient.JSON.readTree(frame.text());
+      if (message instanceof TextWebSocketFrame frame) {
+        return WsClient.JSON.readTree(frame.text());
+      }
+      ByteBuf framed = (ByteBuf) message;
+      assertThat(framed.getUnsignedByte(framed.readerIndex()))
+          .as("FIN + text")
+          .isEqualTo((short) 0x81);
+      int length = framed.getUnsignedByte(framed.readerIndex() + 1);
+      int header = length < 126 ? 2 : length == 126 ? 4 : 10;
+      return WsClient.JSON.readTree(
+          framed.toString(
+              framed.readerIndex() + header,
+              framed.readableBytes() - header,
+              StandardCharsets.UTF_8));
     } finally {
-      frame.release();
+      ReferenceCountUtil.release(message);
     }
   }
 

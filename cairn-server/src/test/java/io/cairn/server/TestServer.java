@@ -55,7 +55,11 @@ final class TestServer implements AutoCloseable {
 
   /** Loads the test hunt and starts it; tolerates a hunt already there after a restart. */
   TestServer withHunt() throws Exception {
-    String text = huntText();
+    return withHunt(huntText());
+  }
+
+  /** Loads {@code text} as the test hunt and starts it. */
+  TestServer withHunt(String text) throws Exception {
     organiser.loadHunt(HUNT_ID, "harbor.hunt.yaml", text).get(5, TimeUnit.SECONDS);
     organiser.lifecycle(HUNT_ID, Op.START).get(5, TimeUnit.SECONDS);
     return this;

@@ -1,0 +1,178 @@
+package io.cairn.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+/**
+ * Shard replies on their way to one event loop, without a task or a buffer object per reply.
+ *
+ * <p>Shard threads copy each reply's bytes, with its routing, straight into this loop's many-to-one
+ * ring (the engine's own kind of queue); the first reply into an idle outbox schedules the outbox
+ * itself as the loop's task, which drains everything queued, copies each reply into a pooled buffer
+ * on the loop (where Netty's pool recycles it) and flushes each touched connection once per drain.
+ * This is the batching Netty servers use for writes from other threads (an MPSC queue plus a
+ * "scheduled" flag, so a burst costs one wake-up) instead of one {@code execute} per message.
+ *
+ * <p>Order is kept: a connection's replies come from one shard at a time, which writes them in
+ * order into one ring. A full ring makes the shard thread wait for the loop to drain (backpressure
+ * on the shard, never a dropped reply); a reply too large for the ring travels as a pooled buffer
+ * beside it, its place in the ring held by a token.
+ */
+final class ReplyOutbox implements Runnable, MessageHandler {
+  /** Ring capacity; a reply up to an eighth of it travels inside the ring. */
+  static final int CAPACITY_BYTES = 2 * 1024 * 1024;
+
+  /** Replies handled per run before the loop gets back to its sockets. */
+  static final int MAX_PER_RUN = 4096;
+
+  private static final int REPLY = 1;
+  private static final int LARGE_REPLY = 2;
+  private static final int CONNECTION_OFFSET = 0;
+  private static final int SHARD_OFFSET = 8;
+  private static final int HUNT_OFFSET = 12;
+  private static final int TEAM_OFFSET = 16;
+  private static final int PLAYER_OFFSET = 20;
+  private static final int ROUTING_BYTES = 24;
+
+  private final EventLoop loop;
+  private final ConnectionTable connections;
+  private final ByteBufAllocator alloc;
+  private final ManyToOneRingBuffer ring;
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final ConcurrentHashMap<Long, ByteBuf> large = new ConcurrentHashMap<>();
+  private final AtomicLong nextLargeToken = new AtomicLong();
+  private final UnsafeBuffer copyTarget = new UnsafeBuffer(0, 0);
+  private final ArrayList<PlayerFrameHandler> toFlush = new ArrayList<>();
+
+  ReplyOutbox(EventLoop loop, ConnectionTable connections, ByteBufAllocator alloc) {
+    this.loop = loop;
+    this.connections = connections;
+    this.alloc = alloc;
+    this.ring =
+        new ManyToOneRingBuffer(
+            new UnsafeBuffer(
+                ByteBuffer.allocateDirect(CAPACITY_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
+  }
+
+  /**
+   * Queues a reply for a connection of this loop; called on a shard thread. Returns false when the
+   * loop is shutting down (the reply is dropped with the connection).
+   */
+  boolean offer(
+      long connectionId,
+      int shard,
+      int huntNumber,
+      int teamIdx,
+      int playerIdx,
+      DirectBuffer json,
+      int offset,
+      int length) {
+    boolean inRing = ROUTING_BYTES + length <= ring.maxMsgLength();
+    int index;
+    while ((index =
+            ring.tryClaim(inRing ? REPLY : LARGE_REPLY, ROUTING_BYTES + (inRing ? length : 8)))
+        < 0) {
+      if (loop.isShuttingDown()) {
+        return false;
+      }
+      schedule();
+      Thread.onSpinWait();
+    }
+    MutableDirectBuffer b = ring.buffer();
+    b.putLong(index + CONNECTION_OFFSET, connectionId);
+    b.putInt(index + SHARD_OFFSET, shard);
+    b.putInt(index + HUNT_OFFSET, huntNumber);
+    b.putInt(index + TEAM_OFFSET, teamIdx);
+    b.putInt(index + PLAYER_OFFSET, playerIdx);
+    if (inRing) {
+      b.putBytes(index + ROUTING_BYTES, json, offset, length);
+    } else {
+      long token = nextLargeToken.getAndIncrement();
+      byte[] bytes = new byte[length];
+      json.getBytes(offset, bytes);
+      ByteBuf copy = WsFrames.allocate(alloc, length).writeBytes(bytes);
+      large.put(token, copy);
+      b.putLong(index + ROUTING_BYTES, token);
+    }
+    ring.commit(index);
+    schedule();
+    return true;
+  }
+
+  private void schedule() {
+    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+      try {
+        loop.execute(this);
+      } catch (RejectedExecutionException e) {
+        scheduled.set(false);
+      }
+    }
+  }
+
+  /** Drains the ring on the event loop. */
+  @Override
+  public void run() {
+    scheduled.set(false);
+    int read = ring.read(this, MAX_PER_RUN);
+    for (int i = 0, n = toFlush.size(); i < n; i++) {
+      toFlush.get(i).flushReplies();
+    }
+    toFlush.clear();
+    if (read == MAX_PER_RUN || ring.size() > 0) {
+      schedule();
+    }
+  }
+
+  @Override
+  public void onMessage(int msgTypeId, MutableDirectBuffer buffer, int index, int length) {
+    long connectionId = buffer.getLong(index + CONNECTION_OFFSET);
+    ByteBuf reply;
+    if (msgTypeId == REPLY) {
+      int jsonLength = length - ROUTING_BYTES;
+      reply = WsFrames.allocate(alloc, jsonLength);
+      copyInto(reply, buffer, index + ROUTING_BYTES, jsonLength);
+    } else {
+      reply = large.remove(buffer.getLong(index + ROUTING_BYTES));
+    }
+    PlayerFrameHandler connection = connections.find(connectionId);
+    if (connection == null || connection.loop() != loop) {
+      reply.release();
+      return;
+    }
+    if (connection.onShardReply(
+        reply,
+        buffer.getInt(index + SHARD_OFFSET),
+        buffer.getInt(index + HUNT_OFFSET),
+        buffer.getInt(index + TEAM_OFFSET),
+        buffer.getInt(index + PLAYER_OFFSET))) {
+      toFlush.add(connection);
+    }
+  }
+
+  /** Copies ring bytes into a pooled buffer; on the event loop only. */
+  private void copyInto(ByteBuf out, DirectBuffer src, int offset, int length) {
+    out.ensureWritable(length);
+    if (out.hasMemoryAddress()) {
+      copyTarget.wrap(out.memoryAddress() + out.writerIndex(), length);
+      src.getBytes(offset, copyTarget, 0, length);
+      out.writerIndex(out.writerIndex() + length);
+    } else {
+      for (int i = 0; i < length; i++) {
+        out.writeByte(src.getByte(offset + i));
+      }
+    }
+  }
+}
