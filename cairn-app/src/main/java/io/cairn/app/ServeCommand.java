@@ -12,6 +12,7 @@ import io.cairn.server.GatewayLimits;
 import io.cairn.server.HttpRoute;
 import io.cairn.server.ServerException;
 import io.cairn.server.http.AdminToken;
+import io.cairn.server.http.ClientConfigRoute;
 import io.cairn.server.http.HttpRoutes;
 import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.HuntFiles;
@@ -127,7 +128,13 @@ final class ServeCommand implements Callable<Integer> {
       }
       AtomicBoolean ready = new AtomicBoolean();
       List<HttpRoute> routes =
-          HttpRoutes.standard(engine, ready::get, metrics, admin, gateway.localClient().open());
+          HttpRoutes.standard(
+              engine,
+              ready::get,
+              metrics,
+              admin,
+              gateway.localClient().open(),
+              ClientConfigRoute.from(settings));
       CairnServer server =
           CairnServer.start(
               settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));

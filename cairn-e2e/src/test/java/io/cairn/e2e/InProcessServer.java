@@ -7,6 +7,7 @@ import io.cairn.server.CairnServer;
 import io.cairn.server.Gateway;
 import io.cairn.server.GatewayLimits;
 import io.cairn.server.http.AdminToken;
+import io.cairn.server.http.ClientConfigRoute;
 import io.cairn.server.http.HttpRoutes;
 import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.settings.ServerSettings;
@@ -64,7 +65,13 @@ final class InProcessServer implements AutoCloseable {
             loaded.host(),
             loaded.port(),
             gateway,
-            HttpRoutes.standard(engine, () -> true, metrics, token, gateway.localClient().open()),
+            HttpRoutes.standard(
+                engine,
+                () -> true,
+                metrics,
+                token,
+                gateway.localClient().open(),
+                ClientConfigRoute.from(loaded)),
             GatewayLimits.from(loaded));
     return new InProcessServer(dataDir, engine, server, token);
   }

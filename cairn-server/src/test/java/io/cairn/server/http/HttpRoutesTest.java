@@ -21,13 +21,15 @@ class HttpRoutesTest {
                       () -> true,
                       metrics,
                       new AdminToken("t0ken-t0ken-t0ken", false),
-                      fixture.organiser)
+                      fixture.organiser,
+                      new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"))
                   .toArray(HttpRoute[]::new));
 
       assertThat(status(http, "/healthz")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/readyz")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/metrics")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/api/hunts")).isEqualTo(HttpResponseStatus.OK);
+      assertThat(status(http, "/api/client-config")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/openapi.yaml")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/admin/hunts")).isEqualTo(HttpResponseStatus.UNAUTHORIZED);
       assertThat(status(http, "/")).isEqualTo(HttpResponseStatus.OK);
