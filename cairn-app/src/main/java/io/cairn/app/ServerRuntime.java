@@ -11,6 +11,7 @@ import io.cairn.server.GatewayLimits;
 import io.cairn.server.HttpRoute;
 import io.cairn.server.ServerException;
 import io.cairn.server.http.AdminToken;
+import io.cairn.server.http.ClientConfigRoute;
 import io.cairn.server.http.HttpRoutes;
 import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.settings.ServerSettings;
@@ -141,7 +142,13 @@ final class ServerRuntime {
    */
   void listen(AdminToken admin) {
     List<HttpRoute> routes =
-        HttpRoutes.standard(engine, ready::get, metrics, admin, gateway.localClient().open());
+        HttpRoutes.standard(
+            engine,
+            ready::get,
+            metrics,
+            admin,
+            gateway.localClient().open(),
+            ClientConfigRoute.from(settings));
     CairnServer started =
         CairnServer.start(
             settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));

@@ -69,6 +69,9 @@ public final class AdminRoute implements HttpRoute {
     if (!path.startsWith(PREFIX) && !path.equals("/admin")) {
       return false;
     }
+    if (isDashboardPage(path) && request.method().equals(HttpMethod.GET)) {
+      return false;
+    }
     if (!authorized(request)) {
       HttpResponses.Target target = HttpResponses.Target.of(request);
       byte[] body =
@@ -170,6 +173,14 @@ public final class AdminRoute implements HttpRoute {
       reply(ctx, request, organiser.lifecycle(huntId, op));
     }
     return true;
+  }
+
+  /**
+   * {@code GET /admin} and {@code /admin/} are the dashboard page, public like any page ({@link
+   * StaticRoute}); the token it signs in with guards the API under {@code /admin/hunts}.
+   */
+  private static boolean isDashboardPage(String path) {
+    return path.equals("/admin") || path.equals(PREFIX);
   }
 
   private boolean authorized(FullHttpRequest request) {

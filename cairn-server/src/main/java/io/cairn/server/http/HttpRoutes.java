@@ -11,20 +11,23 @@ public final class HttpRoutes {
   private HttpRoutes() {}
 
   /**
-   * Health, metrics, catalog, OpenAPI, admin, then static files last: the static route answers 404
-   * for every GET it cannot serve. {@code organiser} is the session admin commands are sent from,
-   * opened on the {@link LocalClient} that receives the engine's replies to it.
+   * Health, metrics, catalog, client settings, OpenAPI, admin, then static files last: the static
+   * route answers 404 for every GET it cannot serve. {@code organiser} is the session admin
+   * commands are sent from, opened on the {@link LocalClient} that receives the engine's replies to
+   * it.
    */
   public static List<HttpRoute> standard(
       Engine engine,
       BooleanSupplier ready,
       ServerMetrics metrics,
       AdminToken adminToken,
-      LocalClient.Session organiser) {
+      LocalClient.Session organiser,
+      ClientConfigRoute clientConfig) {
     return List.of(
         HealthRoutes.of(ready, engine),
         new MetricsRoute(metrics),
         new CatalogRoute(engine.directory()),
+        clientConfig,
         new OpenApiRoute(),
         new AdminRoute(adminToken, engine.directory(), organiser),
         new StaticRoute());
