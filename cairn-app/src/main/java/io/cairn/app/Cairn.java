@@ -65,6 +65,8 @@ public final class Cairn implements Callable<Integer> {
         new ConfigCommand(context),
         new SimulateCommand(context),
         new ServeCommand(context),
+        new EchoCommand(context),
+        new BenchCommand(context),
         new VersionCommand());
   }
 
