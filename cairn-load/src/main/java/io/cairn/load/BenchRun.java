@@ -110,7 +110,7 @@ public final class BenchRun {
         };
     try (Target target = Target.open(sc, java, sc.echo(), runDir, log)) {
       List<WorkerProcess> workers =
-          startWorkers(sc, target, sc.players(), false, runDir, onInterval);
+          startWorkers(sc, target, 0, 0, sc.players(), false, runDir, onInterval);
       try {
         awaitReady(sc, workers);
         long startEpochMs = System.currentTimeMillis() + GO_DELAY_MS;
@@ -216,6 +216,8 @@ public final class BenchRun {
   private List<WorkerProcess> startWorkers(
       Scenario sc,
       Target target,
+      int firstWorker,
+      int firstPlayer,
       int connections,
       boolean idle,
       Path runDir,
@@ -223,11 +225,12 @@ public final class BenchRun {
       throws IOException {
     int n = sc.workers(connections);
     List<WorkerProcess> workers = new ArrayList<>();
-    int first = 0;
+    int first = firstPlayer;
     for (int i = 0; i < n; i++) {
       int share = connections / n + (i < connections % n ? 1 : 0);
       workers.add(
-          WorkerProcess.start(java, sc, target.wsUrl(), i, first, share, idle, runDir, onInterval));
+          WorkerProcess.start(
+              java, sc, target.wsUrl(), firstWorker + i, first, share, idle, runDir, onInterval));
       first += share;
     }
     log.line(
@@ -237,8 +240,9 @@ public final class BenchRun {
             + (n == 1 ? "" : "es")
             + " for "
             + connections
-            + " players (source addresses 127.0.0.2"
-            + (n > 1 ? "-127.0.0." + (n + 1) : "")
+            + " players (source addresses 127.0.0."
+            + (firstWorker + 2)
+            + (n > 1 ? "-127.0.0." + (firstWorker + n + 1) : "")
             + ")");
     return workers;
   }
@@ -271,35 +275,49 @@ public final class BenchRun {
     }
   }
 
-  /** The idle-memory mode: per count, a fresh server, N idle joined players, memory per player. */
+  /**
+   * The idle-memory mode, per count N: a fresh server, a tenth of N idle joined players to warm it
+   * (code compiled, pools created), a reading after a full collection, then the other nine tenths,
+   * and a second reading: the difference divided by those players is the marginal memory of one
+   * idle connection.
+   */
   private Map<String, Object> idle(Path out) throws IOException, InterruptedException {
     Map<String, Object> summary = header("cairn");
     List<Object> steps = new ArrayList<>();
     Scenario sc = scenario.withTarget("cairn"); // the echo server has no metrics to read
     for (int n : sc.idleConnections()) {
       Path runDir = Files.createDirectories(out.resolve("idle-" + n));
-      try (Target target = Target.open(sc, java, sc.echo(), runDir, log)) {
+      int warm = Math.max(1, n / 10);
+      List<WorkerProcess> workers = new ArrayList<>();
+      try (Target target = Target.open(sc, java, false, runDir, log)) {
+        workers.addAll(startWorkers(sc, target, 0, 0, warm, true, runDir, h -> {}));
+        awaitReady(sc, workers);
         TimeUnit.MILLISECONDS.sleep(SETTLE_MS);
         boolean gc = target.collectGarbage();
         PromText base = target.scrape();
-        List<WorkerProcess> workers = startWorkers(sc, target, n, true, runDir, h -> {});
-        try {
-          awaitReady(sc, workers);
-          TimeUnit.MILLISECONDS.sleep(SETTLE_MS);
-          target.collectGarbage();
-          PromText loaded = target.scrape();
-          long connected = 0;
-          for (WorkerProcess w : workers) {
-            connected += w.connected;
+        List<WorkerProcess> rest =
+            startWorkers(sc, target, workers.size(), warm, n - warm, true, runDir, h -> {});
+        workers.addAll(rest);
+        awaitReady(sc, workers);
+        TimeUnit.MILLISECONDS.sleep(SETTLE_MS);
+        gc &= target.collectGarbage();
+        PromText loaded = target.scrape();
+        long warmConnected = 0;
+        long added = 0;
+        for (WorkerProcess w : workers) {
+          if (rest.contains(w)) {
+            added += w.connected;
+          } else {
+            warmConnected += w.connected;
           }
-          Map<String, Object> step = Report.idleStep(n, connected, base, loaded, gc);
-          steps.add(step);
-          log.line("idle " + n + ": " + step);
-        } finally {
-          for (WorkerProcess w : workers) {
-            w.send("STOP");
-            w.stop(15_000);
-          }
+        }
+        Map<String, Object> step = Report.idleStep(n, warmConnected, added, base, loaded, gc);
+        steps.add(step);
+        log.line("idle " + n + ": " + step);
+      } finally {
+        for (WorkerProcess w : workers) {
+          w.send("STOP");
+          w.stop(15_000);
         }
       }
     }

@@ -172,10 +172,13 @@ final class Report {
 
   /** One step of the idle-memory mode. */
   static Map<String, Object> idleStep(
-      int requested, long connected, PromText base, PromText loaded, boolean gc) {
+      int requested, long warm, long added, PromText base, PromText loaded, boolean gc) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("requested", requested);
-    m.put("connected", connected);
+    m.put("connected", warm + added);
+    m.put("warmConnections", warm);
+    m.put("measuredConnections", added);
+    long connected = added;
     m.put("collectedBeforeReading", gc);
     if (base == null || loaded == null) {
       return m;
@@ -190,6 +193,7 @@ final class Report {
     m.put("heapDeltaBytes", heap);
     m.put("rssBytesPerConnection", rss / connected);
     m.put("heapBytesPerConnection", heap / connected);
+    m.put("rssBytes", loaded.sum("process_resident_memory_bytes"));
     m.put("serverConnectionsActive", loaded.sum("cairn_connections_active"));
     return m;
   }
