@@ -66,6 +66,8 @@ public final class Cairn implements Callable<Integer> {
         new SimulateCommand(context),
         new ServeCommand(context),
         new DemoCommand(context),
+        new EchoCommand(context),
+        new BenchCommand(context),
         new VersionCommand());
   }
 

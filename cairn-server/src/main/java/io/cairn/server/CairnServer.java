@@ -3,6 +3,7 @@ package io.cairn.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -54,6 +55,21 @@ public final class CairnServer implements AutoCloseable {
    */
   public static CairnServer start(
       String host, int port, Gateway gateway, List<HttpRoute> routes, GatewayLimits limits) {
+    return bind(host, port, new GatewayInitializer(gateway, routes, limits), limits);
+  }
+
+  /**
+   * The bare stack: the same transport, allocator, thread and channel settings and WebSocket codec
+   * as {@link #start}, but each text frame is answered with itself (no engine, no journal). {@code
+   * cairn echo} runs it to measure the ceiling of this stack on a machine ({@link
+   * EchoInitializer}).
+   */
+  public static CairnServer echo(String host, int port, GatewayLimits limits) {
+    return bind(host, port, new EchoInitializer(limits), limits);
+  }
+
+  private static CairnServer bind(
+      String host, int port, ChannelHandler childHandler, GatewayLimits limits) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelClass =
@@ -74,7 +90,7 @@ public final class CairnServer implements AutoCloseable {
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(
                     limits.outboundHighWaterBytes() / 2, limits.outboundHighWaterBytes()))
-            .childHandler(new GatewayInitializer(gateway, routes, limits));
+            .childHandler(childHandler);
     try {
       Channel channel = bootstrap.bind(new InetSocketAddress(host, port)).sync().channel();
       return new CairnServer(boss, workers, channel, epoll ? "epoll" : "nio");

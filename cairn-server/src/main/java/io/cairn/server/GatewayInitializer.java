@@ -44,19 +44,23 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     this.gateway = gateway;
     this.routes = List.copyOf(routes);
     this.limits = limits;
-    this.wsConfig =
-        WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath(HttpRouter.WEBSOCKET_PATH)
-            .checkStartsWith(true)
-            .handleCloseFrames(true)
-            .decoderConfig(
-                WebSocketDecoderConfig.newBuilder()
-                    .maxFramePayloadLength(limits.maxFrameBytes())
-                    .allowExtensions(false)
-                    .withUTF8Validator(false)
-                    .closeOnProtocolViolation(false)
-                    .build())
-            .build();
+    this.wsConfig = webSocketConfig(limits);
+  }
+
+  /** The WebSocket settings of {@code /ws}, shared with {@link EchoInitializer}. */
+  static WebSocketServerProtocolConfig webSocketConfig(GatewayLimits limits) {
+    return WebSocketServerProtocolConfig.newBuilder()
+        .websocketPath(HttpRouter.WEBSOCKET_PATH)
+        .checkStartsWith(true)
+        .handleCloseFrames(true)
+        .decoderConfig(
+            WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(limits.maxFrameBytes())
+                .allowExtensions(false)
+                .withUTF8Validator(false)
+                .closeOnProtocolViolation(false)
+                .build())
+        .build();
   }
 
   @Override

@@ -81,9 +81,11 @@ public final class ServerMetrics implements GatewayMetrics, AutoCloseable {
 
   public ServerMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
+    ProcessMetrics.configureGcPauseHistogram(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gcMetrics = new JvmGcMetrics();
     gcMetrics.bindTo(registry);
+    ProcessMetrics.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);

@@ -1,0 +1,85 @@
+package io.cairn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI smoke run of {@code cairn bench}: a few seconds, a few hundred players, against a server
+ * the command starts in a child process. Asserts that it ran and reported, never how fast.
+ */
+class BenchCommandTest {
+  private static final String[] OPS = {
+    "move", "scan", "guess-right", "guess-wrong", "claim", "board"
+  };
+
+  @TempDir Path dir;
+
+  @Test
+  void runsPlayersAgainstAStartedServerAndReports() throws Exception {
+    CliRun run =
+        CliRun.run(
+            Map.of(),
+            dir,
+            "bench",
+            "--players",
+            "200",
+            "--rate",
+            "400",
+            "--ramp-up",
+            "1s",
+            "--warmup",
+            "1s",
+            "--duration",
+            "2s",
+            "--param",
+            "drain=10s",
+            "--param",
+            "mix=move=30,scan=20,guess-wrong=20,board=10,guess-right=10,claim=10",
+            "--out",
+            "results");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("started cairn serve").contains("measuring");
+    assertThat(run.out()).contains("throughput: offered 400/s");
+    Path results = dir.resolve("results");
+    JsonNode s = new ObjectMapper().readTree(results.resolve("summary.json").toFile());
+    assertThat(s.at("/target").asText()).isEqualTo("cairn");
+    assertThat(s.at("/players/connected").asLong()).isEqualTo(200);
+    assertThat(s.at("/requests/replies").asLong()).isPositive();
+    assertThat(s.at("/requests/errors").asLong()).as(s.at("/errors").toString()).isZero();
+    assertThat(s.at("/requests/outOfOrder").asLong()).isZero();
+    for (String op : OPS) {
+      assertThat(s.at("/latencyMs/" + op + "/sent").asLong()).as(op).isPositive();
+      assertThat(s.at("/latencyMs/" + op + "/replies").asLong()).as(op).isPositive();
+    }
+    assertThat(s.at("/latencyMs/all/count").asLong()).isPositive();
+    assertThat(s.at("/push/claimedEvents").asLong()).isPositive();
+    assertThat(s.at("/server/requests").asDouble()).isPositive();
+    assertThat(s.at("/server/journal/fsyncs").asDouble()).isPositive();
+    assertThat(s.at("/server/rssBytes").asDouble()).isPositive();
+    assertThat(Files.readString(results.resolve("latency.hlog")))
+        .contains("#[StartTime:")
+        .contains("\"StartTimestamp\"");
+  }
+
+  @Test
+  void badScenarioKeyIsAUsageError() {
+    CliRun run = CliRun.run(Map.of(), dir, "bench", "--param", "playerz=10");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown scenario key 'playerz'").contains("players");
+  }
+
+  @Test
+  void badValueNamesTheKeyAndWhatItExpects() {
+    CliRun run = CliRun.run(Map.of(), dir, "bench", "--duration", "ten seconds");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("scenario key 'duration'").contains("250ms");
+  }
+}
