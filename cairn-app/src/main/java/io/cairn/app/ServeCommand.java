@@ -127,7 +127,13 @@ final class ServeCommand implements Callable<Integer> {
       }
       AtomicBoolean ready = new AtomicBoolean();
       List<HttpRoute> routes =
-          HttpRoutes.standard(engine, ready::get, metrics, admin, gateway.localClient().open());
+          HttpRoutes.standard(
+              engine,
+              ready::get,
+              metrics,
+              admin,
+              gateway.localClient().open(),
+              gateway.organiserFeed());
       CairnServer server =
           CairnServer.start(
               settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));
@@ -154,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       stop.await();
-      drain(engine);
+      drain(engine, metrics);
     } finally {
       stopped.countDown();
     }
@@ -188,13 +194,14 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().halt(0);
   }
 
-  private void drain(Engine engine) {
+  private void drain(Engine engine, ServerMetrics metrics) {
     CairnServer server = running;
     log("draining: no new connections");
     server.stopAccepting();
     engine.close();
     log("engine stopped: queued commands answered, journals flushed");
     server.close();
+    metrics.close();
     log("stopped");
   }
 

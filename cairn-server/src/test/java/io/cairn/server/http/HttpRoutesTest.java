@@ -3,6 +3,7 @@ package io.cairn.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.server.HttpRoute;
+import io.cairn.server.OrganiserFeed;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ class HttpRoutesTest {
                       () -> true,
                       metrics,
                       new AdminToken("t0ken-t0ken-t0ken", false),
-                      fixture.organiser)
+                      fixture.organiser,
+                      new OrganiserFeed())
                   .toArray(HttpRoute[]::new));
 
       assertThat(status(http, "/healthz")).isEqualTo(HttpResponseStatus.OK);
