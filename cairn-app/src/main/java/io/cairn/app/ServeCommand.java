@@ -12,6 +12,7 @@ import io.cairn.server.GatewayLimits;
 import io.cairn.server.HttpRoute;
 import io.cairn.server.ServerException;
 import io.cairn.server.http.AdminToken;
+import io.cairn.server.http.ClientConfigRoute;
 import io.cairn.server.http.HttpRoutes;
 import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.HuntFiles;
@@ -133,6 +134,7 @@ final class ServeCommand implements Callable<Integer> {
               metrics,
               admin,
               gateway.localClient().open(),
+              ClientConfigRoute.from(settings),
               gateway.organiserFeed());
       CairnServer server =
           CairnServer.start(

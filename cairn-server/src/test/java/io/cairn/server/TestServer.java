@@ -5,6 +5,7 @@ import io.cairn.engine.EngineConfig;
 import io.cairn.engine.LocalClient;
 import io.cairn.engine.command.Op;
 import io.cairn.server.http.AdminToken;
+import io.cairn.server.http.ClientConfigRoute;
 import io.cairn.server.http.HttpRoutes;
 import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.settings.ServerSettings;
@@ -72,6 +73,7 @@ final class TestServer implements AutoCloseable {
               metrics,
               new AdminToken(adminToken, false),
               gateway.localClient().open(),
+              new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"),
               gateway.organiserFeed());
     }
     CairnServer server =

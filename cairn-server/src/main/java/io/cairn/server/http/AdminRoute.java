@@ -98,6 +98,9 @@ public final class AdminRoute implements HttpRoute {
     if (!path.startsWith(PREFIX) && !path.equals("/admin")) {
       return false;
     }
+    if (isDashboardPage(path) && request.method().equals(HttpMethod.GET)) {
+      return false;
+    }
     if (!authorized(request)) {
       HttpResponses.Target target = HttpResponses.Target.of(request);
       byte[] body =
@@ -325,6 +328,14 @@ public final class AdminRoute implements HttpRoute {
     } catch (NumberFormatException e) {
       return Long.MIN_VALUE;
     }
+  }
+
+  /**
+   * {@code GET /admin} and {@code /admin/} are the dashboard page, public like any page ({@link
+   * StaticRoute}); the token it signs in with guards the API under {@code /admin/hunts}.
+   */
+  private static boolean isDashboardPage(String path) {
+    return path.equals("/admin") || path.equals(PREFIX);
   }
 
   private boolean authorized(FullHttpRequest request) {

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code GET /api/hunts}: the public catalog, one object per hunt ({@code id}, {@code title},
@@ -47,6 +48,26 @@ public final class CatalogRoute implements HttpRoute {
     return views;
   }
 
+  /**
+   * Where the hunt takes place, for a client's map before the player has a position: the mean of
+   * the treasures' positions rounded to 0.001 degrees (about 100 m), so it tells the area, not a
+   * treasure; null for a hunt without treasures.
+   */
+  static void center(Json json, HuntSnapshot hunt) {
+    int count = hunt.treasureCount();
+    if (count == 0) {
+      json.nullValue();
+      return;
+    }
+    double lat = 0;
+    double lon = 0;
+    for (int i = 0; i < count; i++) {
+      lat += hunt.treasure(i).lat();
+      lon += hunt.treasure(i).lon();
+    }
+    json.raw(String.format(Locale.ROOT, "{\"lat\":%.3f,\"lon\":%.3f}", lat / count, lon / count));
+  }
+
   static String catalog(HuntDirectory directory) {
     Json json = new Json().startArray();
     for (HuntView view : sorted(directory)) {
@@ -64,7 +85,11 @@ public final class CatalogRoute implements HttpRoute {
           .timeMs(view.endsAtMs(), HuntSnapshot.NO_TIME)
           .name("players")
           .number(view.playerCount())
-          .endObject();
+          .name("description")
+          .string(hunt.description())
+          .name("center");
+      center(json, hunt);
+      json.endObject();
     }
     return json.endArray().toString();
   }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -71,6 +72,30 @@ final class HttpResponses {
     sendWithHeader(ctx, target, status, contentType, body, null, null);
   }
 
+  /** As {@link #send}, with {@code extra} headers. */
+  static void send(
+      ChannelHandlerContext ctx,
+      Target target,
+      HttpResponseStatus status,
+      String contentType,
+      byte[] body,
+      HttpHeaders extra) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(target.version(), status, Unpooled.wrappedBuffer(body));
+    response.headers().set(extra);
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    write(ctx, target, response);
+  }
+
+  /** A body-less 304 Not Modified with {@code headers} (ETag, Cache-Control). */
+  static void notModified(ChannelHandlerContext ctx, Target target, HttpHeaders headers) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(target.version(), HttpResponseStatus.NOT_MODIFIED);
+    response.headers().set(headers);
+    write(ctx, target, response);
+  }
+
   /** As {@link #send}, with one more header when {@code name} is not null. */
   static void sendWithHeader(
       ChannelHandlerContext ctx,
@@ -87,6 +112,10 @@ final class HttpResponses {
     if (name != null) {
       response.headers().set(name, value);
     }
+    write(ctx, target, response);
+  }
+
+  private static void write(ChannelHandlerContext ctx, Target target, FullHttpResponse response) {
     HttpUtil.setKeepAlive(response, target.keepAlive());
     ChannelFuture written = ctx.writeAndFlush(response);
     if (!target.keepAlive()) {

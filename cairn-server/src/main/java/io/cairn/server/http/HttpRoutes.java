@@ -12,10 +12,10 @@ public final class HttpRoutes {
   private HttpRoutes() {}
 
   /**
-   * Health, metrics, catalog, OpenAPI, admin, then static files last: the static route answers 404
-   * for every GET it cannot serve. {@code organiser} is the session admin commands are sent from,
-   * opened on the {@link LocalClient} that receives the engine's replies to it; {@code feed} (the
-   * gateway's) serves the organisers' event streams and board history.
+   * Health, metrics, catalog, client settings, OpenAPI, admin, then static files last: the static
+   * route answers 404 for every GET it cannot serve. {@code organiser} is the session admin
+   * commands are sent from, opened on the {@link LocalClient} that receives the engine's replies to
+   * it; {@code feed} (the gateway's) serves the organisers' event streams and board history.
    */
   public static List<HttpRoute> standard(
       Engine engine,
@@ -23,11 +23,13 @@ public final class HttpRoutes {
       ServerMetrics metrics,
       AdminToken adminToken,
       LocalClient.Session organiser,
+      ClientConfigRoute clientConfig,
       OrganiserFeed feed) {
     return List.of(
         HealthRoutes.of(ready, engine),
         new MetricsRoute(metrics),
         new CatalogRoute(engine.directory()),
+        clientConfig,
         new OpenApiRoute(),
         new AdminRoute(adminToken, engine.directory(), organiser, feed, metrics.health()),
         new StaticRoute());

@@ -60,6 +60,24 @@ class AdminRouteTest {
   private record Answer(HttpResponseStatus status, JsonNode json) {}
 
   @Test
+  void dashboardPageIsLeftToTheStaticRouteWithoutToken() throws Exception {
+    AdminRoute route =
+        new AdminRoute(
+            new AdminToken(TOKEN, false),
+            fixture.engine.directory(),
+            fixture.organiser,
+            new OrganiserFeed(),
+            new HealthHistory(new SimpleMeterRegistry(), System::currentTimeMillis));
+
+    assertThat(route.handle(null, RouteChannel.get("/admin"))).isFalse();
+    assertThat(route.handle(null, RouteChannel.get("/admin/?x=1"))).isFalse();
+    assertThat(http.exchange(RouteChannel.request(HttpMethod.POST, "/admin", "")).status())
+        .isEqualTo(HttpResponseStatus.UNAUTHORIZED);
+    assertThat(http.exchange(RouteChannel.get("/admin/hunts/")).status())
+        .isEqualTo(HttpResponseStatus.UNAUTHORIZED);
+  }
+
+  @Test
   void refusesMissingOrWrongToken() throws Exception {
     FullHttpResponse none = http.exchange(RouteChannel.get("/admin/hunts"));
     assertThat(none.status()).isEqualTo(HttpResponseStatus.UNAUTHORIZED);

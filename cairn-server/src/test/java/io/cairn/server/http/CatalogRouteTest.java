@@ -36,6 +36,45 @@ class CatalogRouteTest {
   }
 
   @Test
+  void centerIsTheTreasuresMeanRoundedAndNullWithoutTreasures() {
+    Json json = new Json().startArray();
+    CatalogRoute.center(json, io.cairn.veltrix.HuntFiles.compile("t", HUNT_WITH_TREASURES));
+    CatalogRoute.center(json, io.cairn.veltrix.HuntFiles.compile("t", HUNT_WITHOUT_TREASURES));
+
+    assertThat(json.endArray().toString()).isEqualTo("[{\"lat\":59.326,\"lon\":18.072},null]");
+  }
+
+  private static final String HUNT_WITHOUT_TREASURES =
+      """
+      id: bare
+      title: Bare
+      puzzles:
+        - id: p
+          title: P
+          text: Q?
+          points: 10
+          answers: [a]
+      """;
+
+  private static final String HUNT_WITH_TREASURES =
+      HUNT_WITHOUT_TREASURES
+          + """
+          treasures:
+            - id: a
+              name: A
+              lat: 59.3251
+              lon: 18.0711
+              radius-m: 25
+              points: 10
+            - id: b
+              name: B
+              lat: 59.3261
+              lon: 18.0725
+              radius-m: 25
+              points: 10
+          """;
+
+  @Test
   void showsWhenAHuntActuallyStartedOnceAnOrganiserStartedIt(@TempDir Path dir) throws Exception {
     try (EngineFixture fixture = new EngineFixture(dir)) {
       assertThat(fixture.load("gamma", 10)).contains("\"ok\":true");

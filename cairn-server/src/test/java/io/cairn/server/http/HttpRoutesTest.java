@@ -23,6 +23,7 @@ class HttpRoutesTest {
                       metrics,
                       new AdminToken("t0ken-t0ken-t0ken", false),
                       fixture.organiser,
+                      new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"),
                       new OrganiserFeed())
                   .toArray(HttpRoute[]::new));
 
@@ -30,9 +31,15 @@ class HttpRoutesTest {
       assertThat(status(http, "/readyz")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/metrics")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/api/hunts")).isEqualTo(HttpResponseStatus.OK);
+      assertThat(status(http, "/api/client-config")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/openapi.yaml")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/admin/hunts")).isEqualTo(HttpResponseStatus.UNAUTHORIZED);
       assertThat(status(http, "/")).isEqualTo(HttpResponseStatus.OK);
+      assertThat(status(http, "/assets/common/cairn-client.js")).isEqualTo(HttpResponseStatus.OK);
+      assertThat(status(http, "/assets/vendor/leaflet/leaflet.js"))
+          .isEqualTo(HttpResponseStatus.OK);
+      // The dashboard page is public (the static route has it, or 404 without the page).
+      assertThat(status(http, "/admin")).isNotEqualTo(HttpResponseStatus.UNAUTHORIZED);
       assertThat(status(http, "/app.css")).isEqualTo(HttpResponseStatus.NOT_FOUND);
       assertThat(http.exchange(RouteChannel.request(HttpMethod.DELETE, "/", "")).status())
           .isEqualTo(HttpResponseStatus.NOT_FOUND);

@@ -27,6 +27,7 @@ class OpenApiRouteTest {
     List<String> code = new ArrayList<>();
     code.addAll(HealthRoutes.PATHS);
     code.addAll(CatalogRoute.PATHS);
+    code.addAll(ClientConfigRoute.PATHS);
     code.addAll(MetricsRoute.PATHS);
     code.addAll(OpenApiRoute.PATHS);
     code.addAll(AdminRoute.PATHS);

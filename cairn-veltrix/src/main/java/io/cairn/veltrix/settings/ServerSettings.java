@@ -146,6 +146,15 @@ public final class ServerSettings {
     return texts[Setting.ADMIN_TOKEN.ordinal()];
   }
 
+  /** Tile URL template of the player client's map; empty for none. */
+  public String mapTilesUrl() {
+    return texts[Setting.MAP_TILES_URL.ordinal()];
+  }
+
+  public String mapAttribution() {
+    return texts[Setting.MAP_ATTRIBUTION.ordinal()];
+  }
+
   /** The heap the launcher gives the JVM; the running server only reports it. */
   public long heapBytes() {
     return numbers[Setting.HEAP.ordinal()];

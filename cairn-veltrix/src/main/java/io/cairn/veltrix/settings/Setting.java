@@ -96,6 +96,14 @@ public enum Setting {
       "admin-token",
       text("").withRule(Setting::strongToken).asSecret(),
       "bearer token of the admin API (at least 16 characters; empty = generated at start)"),
+  MAP_TILES_URL(
+      "map-tiles-url",
+      text("https://tile.openstreetmap.org/{z}/{x}/{y}.png").withRule(Setting::tileTemplate),
+      "map tiles of the player client, {z}/{x}/{y} template (empty = no tiles, a blank map)"),
+  MAP_ATTRIBUTION(
+      "map-attribution",
+      text("© OpenStreetMap contributors"),
+      "credit line the player client shows under the map tiles, as the tile source requires"),
   HEAP(
       "heap",
       size("1g", 64 * MIB, 16 * TIB),
@@ -239,6 +247,21 @@ public enum Setting {
     return Long.bitCount(bytes) == 1
         ? Optional.empty()
         : Optional.of("must be a power of two, such as 4MiB, got " + text);
+  }
+
+  private static Optional<String> tileTemplate(long number, String url) {
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("/"))) {
+      return Optional.of("must be an http(s):// URL or a path on this server, got " + url);
+    }
+    for (String part : List.of("{z}", "{x}", "{y}")) {
+      if (!url.contains(part)) {
+        return Optional.of("must contain {z}, {x} and {y} (a tile template), got " + url);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> strongToken(long number, String token) {

@@ -120,6 +120,20 @@ class SettingTest {
   }
 
   @Test
+  void mapTilesUrlIsATileTemplateOrEmpty() {
+    assertThat(Setting.MAP_TILES_URL.read("")).isInstanceOf(Parsed.Value.class);
+    assertThat(Setting.MAP_TILES_URL.read("/tiles/{z}/{x}/{y}.png"))
+        .isInstanceOf(Parsed.Value.class);
+    assertThat(Setting.MAP_TILES_URL.read(Setting.MAP_TILES_URL.defaultText()))
+        .isInstanceOf(Parsed.Value.class);
+    assertThat(problem(Setting.MAP_TILES_URL, "https://tiles.example/{z}/{x}.png"))
+        .isEqualTo(
+            "must contain {z}, {x} and {y} (a tile template), got https://tiles.example/{z}/{x}.png");
+    assertThat(problem(Setting.MAP_TILES_URL, "ftp://t/{z}/{x}/{y}"))
+        .isEqualTo("must be an http(s):// URL or a path on this server, got ftp://t/{z}/{x}/{y}");
+  }
+
+  @Test
   void refusesAnEmptyHostOrPath() {
     assertThat(problem(Setting.HOST, "  ")).isEqualTo("must not be empty");
     assertThat(problem(Setting.DATA_DIR, "")).isEqualTo("expected a path, got an empty value");
@@ -187,6 +201,8 @@ class SettingTest {
             "requests-per-second",
             "idle-timeout",
             "admin-token",
+            "map-tiles-url",
+            "map-attribution",
             "heap");
     assertThat(Setting.SHARDS.defaultText())
         .isEqualTo(Integer.toString(Runtime.getRuntime().availableProcessors()));
