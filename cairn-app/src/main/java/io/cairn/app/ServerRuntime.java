@@ -148,7 +148,8 @@ final class ServerRuntime {
             metrics,
             admin,
             gateway.localClient().open(),
-            ClientConfigRoute.from(settings));
+            ClientConfigRoute.from(settings),
+            gateway.organiserFeed());
     CairnServer started =
         CairnServer.start(
             settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));

@@ -71,7 +71,8 @@ final class InProcessServer implements AutoCloseable {
                 metrics,
                 token,
                 gateway.localClient().open(),
-                ClientConfigRoute.from(loaded)),
+                ClientConfigRoute.from(loaded),
+                gateway.organiserFeed()),
             GatewayLimits.from(loaded));
     return new InProcessServer(dataDir, engine, server, token);
   }

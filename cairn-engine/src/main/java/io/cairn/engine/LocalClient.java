@@ -203,6 +203,14 @@ public final class LocalClient implements EgressHandler {
       return send(huntId, Op.HUNT_BOARD, e -> e.huntBoard(huntId, limit));
     }
 
+    /**
+     * Organiser: a hunt's treasures with claim counts and a density grid of the players' last
+     * positions ({@code cellM} 0 = default 50 m; {@code maxAgeS} 0 = every position), read-only.
+     */
+    public CompletableFuture<String> huntMap(String huntId, int cellM, int maxAgeS) {
+      return send(huntId, Op.HUNT_MAP, e -> e.huntMap(huntId, cellM, maxAgeS));
+    }
+
     public CompletableFuture<String> announce(String huntId, String message) {
       return send(huntId, Op.ANNOUNCE, e -> e.announce(huntId, message));
     }

@@ -29,6 +29,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Connection ids below {@link #FIRST_CONNECTION_ID} belong to in-process {@link LocalClient}
  * sessions (organiser, bots): their replies, and every event, are forwarded to the local client.
+ * Every event also goes to the {@link OrganiserFeed} (dashboard streams, board history).
  */
 public final class Gateway implements EgressHandler {
   /** Network connections get ids from here up; LocalClient sessions count from 1. */
@@ -39,6 +40,7 @@ public final class Gateway implements EgressHandler {
 
   private final LocalClient local;
   private final GatewayMetrics metrics;
+  private final OrganiserFeed organiserFeed;
   private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
   private final ConnectionTable connections = new ConnectionTable(FIRST_CONNECTION_ID, 1024);
   private final ConcurrentHashMap<EventLoop, ReplyOutbox> outboxes = new ConcurrentHashMap<>();
@@ -54,8 +56,14 @@ public final class Gateway implements EgressHandler {
 
   /** A gateway that reports connections, requests, errors and latency to {@code metrics}. */
   public Gateway(LocalClient local, GatewayMetrics metrics) {
+    this(local, metrics, new OrganiserFeed());
+  }
+
+  /** As {@link #Gateway(LocalClient, GatewayMetrics)}, handing hunt events to {@code feed}. */
+  public Gateway(LocalClient local, GatewayMetrics metrics, OrganiserFeed feed) {
     this.metrics = metrics;
     this.local = local;
+    this.organiserFeed = feed;
   }
 
   /** Connects the gateway (and its local client) to the engine it is the egress handler of. */
@@ -74,6 +82,11 @@ public final class Gateway implements EgressHandler {
 
   public LocalClient localClient() {
     return local;
+  }
+
+  /** The organisers' event streams and board history, fed with every hunt event. */
+  public OrganiserFeed organiserFeed() {
+    return organiserFeed;
   }
 
   /** Open TCP connections (HTTP and WebSocket). */
@@ -198,6 +211,7 @@ public final class Gateway implements EgressHandler {
     }
     local.onMessage(
         shard, kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length);
+    organiserFeed.onEvent(shard, kind, huntNumber, json, offset, length);
     HuntMembers members = hunts.get(key(shard, huntNumber));
     if (members == null) {
       return;

@@ -4,6 +4,10 @@ import io.cairn.engine.Engine;
 import io.cairn.engine.EngineConfig;
 import io.cairn.engine.LocalClient;
 import io.cairn.engine.command.Op;
+import io.cairn.server.http.AdminToken;
+import io.cairn.server.http.ClientConfigRoute;
+import io.cairn.server.http.HttpRoutes;
+import io.cairn.server.http.ServerMetrics;
 import io.cairn.veltrix.settings.ServerSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,15 +28,29 @@ final class TestServer implements AutoCloseable {
   final Gateway gateway;
   final CairnServer server;
   final LocalClient.Session organiser;
+  private final ServerMetrics metrics;
 
-  private TestServer(Engine engine, Gateway gateway, CairnServer server) {
+  private TestServer(Engine engine, Gateway gateway, CairnServer server, ServerMetrics metrics) {
     this.engine = engine;
     this.gateway = gateway;
     this.server = server;
+    this.metrics = metrics;
     this.organiser = gateway.localClient().open();
   }
 
   static TestServer start(Path dataDir, Map<String, String> extra) {
+    return start(dataDir, extra, null);
+  }
+
+  /**
+   * As {@link #start(Path, Map)} with the standard HTTP routes (admin API with {@code adminToken},
+   * metrics, dashboard streams) and server metrics.
+   */
+  static TestServer startWithAdmin(Path dataDir, Map<String, String> extra, String adminToken) {
+    return start(dataDir, extra, adminToken);
+  }
+
+  private static TestServer start(Path dataDir, Map<String, String> extra, String adminToken) {
     Map<String, String> flags = new HashMap<>();
     flags.put("port", "0");
     flags.put("host", "127.0.0.1");
@@ -40,13 +58,28 @@ final class TestServer implements AutoCloseable {
     flags.put("shards", "2");
     flags.putAll(extra);
     ServerSettings settings = ServerSettings.load(Optional.empty(), Map.of(), flags);
-    Gateway gateway = new Gateway(new LocalClient());
+    ServerMetrics metrics = adminToken == null ? null : new ServerMetrics();
+    Gateway gateway =
+        new Gateway(new LocalClient(), metrics == null ? GatewayMetrics.NONE : metrics);
     Engine engine = Engine.start(EngineConfig.from(settings), gateway, System::currentTimeMillis);
     gateway.attach(engine);
+    List<HttpRoute> routes = List.of();
+    if (metrics != null) {
+      metrics.bind(engine);
+      routes =
+          HttpRoutes.standard(
+              engine,
+              () -> true,
+              metrics,
+              new AdminToken(adminToken, false),
+              gateway.localClient().open(),
+              new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"),
+              gateway.organiserFeed());
+    }
     CairnServer server =
         CairnServer.start(
-            settings.host(), settings.port(), gateway, List.of(), GatewayLimits.from(settings));
-    return new TestServer(engine, gateway, server);
+            settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));
+    return new TestServer(engine, gateway, server, metrics);
   }
 
   static TestServer start(Path dataDir) {
@@ -73,6 +106,10 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  String httpUrl(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
   String url() {
     return "ws://127.0.0.1:" + server.port() + "/ws";
   }
@@ -86,5 +123,8 @@ final class TestServer implements AutoCloseable {
     server.stopAccepting();
     engine.close();
     server.close();
+    if (metrics != null) {
+      metrics.close();
+    }
   }
 }

@@ -40,6 +40,8 @@ public final class CommandDecoder {
   private double lat;
   private double lon;
   private int limit;
+  private int cellM;
+  private int maxAgeS;
   private boolean force;
 
   private DirectBuffer buffer;
@@ -130,6 +132,15 @@ public final class CommandDecoder {
         }
         limit = buffer.getInt(at, LE);
         at += 4;
+        break;
+      case Op.HUNT_MAP:
+        at = string(at, huntId);
+        if (at < 0 || at + 8 > end) {
+          return false;
+        }
+        cellM = buffer.getInt(at, LE);
+        maxAgeS = buffer.getInt(at + 4, LE);
+        at += 8;
         break;
       default:
         return false;
@@ -238,6 +249,16 @@ public final class CommandDecoder {
   /** MOVE, degrees. */
   public double lon() {
     return lon;
+  }
+
+  /** HUNT_MAP: the density grid's cell size in metres, 0 for the default. */
+  public int cellM() {
+    return cellM;
+  }
+
+  /** HUNT_MAP: count only positions at most this old, 0 for every position. */
+  public int maxAgeS() {
+    return maxAgeS;
   }
 
   /** BOARD; 0 = default. */

@@ -123,6 +123,14 @@ public final class CommandEncoder {
     return at + 4 - offset;
   }
 
+  /** {@code cellM} 0 asks for the default cell size; {@code maxAgeS} 0 counts every position. */
+  public int huntMap(CharSequence huntId, int cellM, int maxAgeS) {
+    int at = putString(offset + HEADER_LENGTH, huntId);
+    buffer.putInt(at, cellM, LE);
+    buffer.putInt(at + 4, maxAgeS, LE);
+    return at + 8 - offset;
+  }
+
   public int tick() {
     return HEADER_LENGTH;
   }

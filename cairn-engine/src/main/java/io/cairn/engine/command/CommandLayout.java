@@ -43,6 +43,7 @@ package io.cairn.engine.command;
  *  RESUME, END   huntId string
  *  ANNOUNCE      huntId string, message string
  *  HUNT_BOARD    huntId string, limit int32                       (0 = default)
+ *  HUNT_MAP      huntId string, cellM int32, maxAgeS int32        (0 = default, 0 = any age)
  *  TICK          (empty)
  * </pre>
  */

@@ -29,13 +29,19 @@ public final class Op {
    */
   public static final int HUNT_BOARD = 27;
 
+  /**
+   * Organiser: a hunt's treasures with their claim counts and a density grid of the players' last
+   * positions, for the dashboard's map. Read-only (never journaled), like {@link #HUNT_BOARD}.
+   */
+  public static final int HUNT_MAP = 28;
+
   public static final int TICK = 30;
 
   private Op() {}
 
   /** Whether {@code op} names a known command. */
   public static boolean isKnown(int op) {
-    return (op >= JOIN && op <= PING) || (op >= LOAD_HUNT && op <= HUNT_BOARD) || op == TICK;
+    return (op >= JOIN && op <= PING) || (op >= LOAD_HUNT && op <= HUNT_MAP) || op == TICK;
   }
 
   /** The protocol name of a player op ("join"), or the constant's name for the others. */
@@ -58,6 +64,7 @@ public final class Op {
       case END -> "END";
       case ANNOUNCE -> "ANNOUNCE";
       case HUNT_BOARD -> "HUNT_BOARD";
+      case HUNT_MAP -> "HUNT_MAP";
       case TICK -> "TICK";
       default -> "unknown";
     };

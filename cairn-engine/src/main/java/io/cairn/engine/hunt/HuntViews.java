@@ -55,9 +55,11 @@ final class HuntViews {
   private final int[] pushedTeams = new int[DEFAULT_BOARD_LIMIT];
   private final long[] pushedScores = new long[DEFAULT_BOARD_LIMIT];
   private int pushedCount;
+  private final MapView map;
 
   HuntViews(HuntState hunt) {
     this.hunt = hunt;
+    this.map = new MapView(hunt);
   }
 
   /**
@@ -287,6 +289,11 @@ final class HuntViews {
             .name("top");
     writeTop(json, limit);
     Replies.end(egress, cmd);
+  }
+
+  /** The organiser's map: treasures with claim counts and a density grid of players. */
+  void huntMap(CommandDecoder cmd, Egress egress) {
+    map.huntMap(cmd, egress);
   }
 
   private void writeTop(JsonWriter json, int limit) {

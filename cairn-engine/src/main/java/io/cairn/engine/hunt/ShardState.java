@@ -76,6 +76,10 @@ public final class ShardState {
         huntBoard(egress);
         yield false;
       }
+      case Op.HUNT_MAP -> {
+        huntMap(egress);
+        yield false;
+      }
       default -> playerOp(op, egress);
     };
   }
@@ -318,6 +322,16 @@ public final class ShardState {
       return;
     }
     hunt.views.huntBoard(decoder, egress);
+  }
+
+  /** Read-only: treasures and player density as of the last change, without advancing time. */
+  private void huntMap(Egress egress) {
+    HuntState hunt = resolveHunt();
+    if (hunt == null) {
+      Replies.fail(egress, decoder, ErrorCode.UNKNOWN_HUNT, "no such hunt");
+      return;
+    }
+    hunt.views.huntMap(decoder, egress);
   }
 
   // ---------------------------------------------------------------- snapshots

@@ -102,6 +102,15 @@ class CommandCodecTest {
     assertThat(Op.isKnown(Op.HUNT_BOARD)).isTrue();
     assertThat(Op.name(Op.HUNT_BOARD)).isEqualTo("HUNT_BOARD");
 
+    length = encoder.wrap(buffer, 0).header(1, 0, 0, -1, -1).huntMap("harbor-run", 75, 600);
+    assertThat(decoder.wrap(Op.HUNT_MAP, buffer, 0, length)).isTrue();
+    assertThat(decoder.huntId().toString()).isEqualTo("harbor-run");
+    assertThat(decoder.cellM()).isEqualTo(75);
+    assertThat(decoder.maxAgeS()).isEqualTo(600);
+    assertThat(decoder.wrap(Op.HUNT_MAP, buffer, 0, length - 1)).isFalse();
+    assertThat(Op.isKnown(Op.HUNT_MAP)).isTrue();
+    assertThat(Op.name(Op.HUNT_MAP)).isEqualTo("HUNT_MAP");
+
     length = encoder.wrap(buffer, 0).header(1, 0, 0, -1, -1).tick();
     assertThat(decoder.wrap(Op.TICK, buffer, 0, length)).isTrue();
   }

@@ -7,18 +7,26 @@ import io.cairn.engine.hunt.HuntDirectory;
 import io.cairn.engine.hunt.HuntStatus;
 import io.cairn.engine.hunt.HuntView;
 import io.cairn.server.HttpRoute;
+import io.cairn.server.OrganiserFeed;
 import io.cairn.veltrix.HuntFiles;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.Problem;
 import io.cairn.veltrix.VeltrixException;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +42,13 @@ import java.util.function.Function;
  * <p>The board ({@code GET /admin/hunts/{id}/board?limit=N}) is the engine's organiser op {@code
  * HUNT_BOARD}: read-only, never journaled, answered by the hunt's shard like any command. The
  * player's {@code board} could not serve: it answers for the asking player's team, and reading it
- * through a session that joined the hunt would add a player to the hunt.
+ * through a session that joined the hunt would add a player to the hunt. The map ({@code GET
+ * /admin/hunts/{id}/map}) is the organiser op {@code HUNT_MAP}, read-only in the same way.
+ *
+ * <p>For the dashboard: {@code GET /admin/hunts/{id}/events} streams the hunt's push events as
+ * Server-Sent Events ({@link OrganiserFeed}), {@code GET /admin/hunts/{id}/history} returns the
+ * sampled board history, {@code GET /admin/health} the server's health over the last minutes
+ * ({@link HealthHistory}).
  */
 public final class AdminRoute implements HttpRoute {
   public static final List<String> PATHS =
@@ -45,21 +59,36 @@ public final class AdminRoute implements HttpRoute {
           "/admin/hunts/{id}/resume",
           "/admin/hunts/{id}/end",
           "/admin/hunts/{id}/announce",
-          "/admin/hunts/{id}/board");
+          "/admin/hunts/{id}/board",
+          "/admin/hunts/{id}/map",
+          "/admin/hunts/{id}/history",
+          "/admin/hunts/{id}/events",
+          "/admin/health");
 
   static final String PREFIX = "/admin/";
   private static final String HUNTS = "/admin/hunts";
   private static final String UPLOAD_NAME = "upload";
+  private static final String HEALTH = "/admin/health";
   private static final long REPLY_TIMEOUT_S = 30;
+  private static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
   private final AdminToken token;
   private final HuntDirectory directory;
   private final LocalClient.Session organiser;
+  private final OrganiserFeed feed;
+  private final HealthHistory health;
 
-  public AdminRoute(AdminToken token, HuntDirectory directory, LocalClient.Session organiser) {
+  public AdminRoute(
+      AdminToken token,
+      HuntDirectory directory,
+      LocalClient.Session organiser,
+      OrganiserFeed feed,
+      HealthHistory health) {
     this.token = token;
     this.directory = directory;
     this.organiser = organiser;
+    this.feed = feed;
+    this.health = health;
   }
 
   @Override
@@ -88,6 +117,24 @@ public final class AdminRoute implements HttpRoute {
       return true;
     }
     HttpMethod method = request.method();
+    if (path.equals(HEALTH)) {
+      if (!method.equals(HttpMethod.GET)) {
+        methodNotAllowed(ctx, request, "GET");
+        return true;
+      }
+      long afterMs = longParameter(uri, "after");
+      if (afterMs == Long.MIN_VALUE) {
+        HttpResponses.error(
+            ctx,
+            request,
+            HttpResponseStatus.BAD_REQUEST,
+            ErrorCode.BAD_REQUEST,
+            "after must be a time in epoch milliseconds");
+        return true;
+      }
+      HttpResponses.json(ctx, request, HttpResponseStatus.OK, health.json(afterMs));
+      return true;
+    }
     if (path.equals(HUNTS) || path.equals(HUNTS + "/")) {
       if (method.equals(HttpMethod.GET)) {
         HttpResponses.json(ctx, request, HttpResponseStatus.OK, list());
@@ -107,6 +154,28 @@ public final class AdminRoute implements HttpRoute {
     }
     String huntId = parts[1];
     String action = parts[2];
+    if (action.equals("map") || action.equals("history") || action.equals("events")) {
+      if (!method.equals(HttpMethod.GET)) {
+        methodNotAllowed(ctx, request, "GET");
+        return true;
+      }
+      Optional<HuntView> view = directory.find(huntId);
+      if (view.isEmpty()) {
+        HttpResponses.error(
+            ctx,
+            request,
+            HttpResponseStatus.NOT_FOUND,
+            ErrorCode.UNKNOWN_HUNT,
+            "no hunt " + huntId);
+      } else if (action.equals("map")) {
+        map(ctx, request, uri, huntId);
+      } else if (action.equals("history")) {
+        HttpResponses.json(ctx, request, HttpResponseStatus.OK, history(view.get()));
+      } else {
+        stream(ctx, request, view.get());
+      }
+      return true;
+    }
     if (action.equals("board")) {
       if (!method.equals(HttpMethod.GET)) {
         methodNotAllowed(ctx, request, "GET");
@@ -173,6 +242,92 @@ public final class AdminRoute implements HttpRoute {
       reply(ctx, request, organiser.lifecycle(huntId, op));
     }
     return true;
+  }
+
+  private void map(
+      ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri, String huntId) {
+    long cellM = longParameter(uri, "cellM");
+    long maxAgeS = longParameter(uri, "maxAgeS");
+    if (cellM != 0 && (cellM < 5 || cellM > 100_000)) {
+      HttpResponses.error(
+          ctx,
+          request,
+          HttpResponseStatus.BAD_REQUEST,
+          ErrorCode.BAD_REQUEST,
+          "cellM must be a number of metres from 5 to 100000");
+      return;
+    }
+    if (maxAgeS < 0 || maxAgeS > 7 * 24 * 3600) {
+      HttpResponses.error(
+          ctx,
+          request,
+          HttpResponseStatus.BAD_REQUEST,
+          ErrorCode.BAD_REQUEST,
+          "maxAgeS must be a number of seconds from 0 (any age) to 604800");
+      return;
+    }
+    reply(ctx, request, organiser.huntMap(huntId, (int) cellM, (int) maxAgeS));
+  }
+
+  /** {@code {"hunt":..,"sampleMs":..,"samples":[board events]}}, oldest sample first. */
+  private String history(HuntView view) {
+    Json json =
+        new Json()
+            .startObject()
+            .name("hunt")
+            .string(view.huntId())
+            .name("sampleMs")
+            .number(feed.historySampleMs())
+            .name("samples")
+            .startArray();
+    for (byte[] sample : feed.boardHistory(view.shard(), view.huntNumber())) {
+      json.raw(new String(sample, StandardCharsets.UTF_8));
+    }
+    return json.endArray().endObject().toString();
+  }
+
+  /**
+   * Turns this connection into the hunt's event stream: the response has no length and ends when
+   * either side closes. The idle timeout is for players who go silent; a stream's reader sends
+   * nothing by design, so it is taken off this connection (the feed's heartbeats find dead peers).
+   */
+  private void stream(ChannelHandlerContext ctx, FullHttpRequest request, HuntView view) {
+    if (!feed.subscribe(ctx.channel(), view.shard(), view.huntNumber())) {
+      HttpResponses.error(
+          ctx,
+          request,
+          HttpResponseStatus.SERVICE_UNAVAILABLE,
+          "TOO_MANY_STREAMS",
+          "at most " + OrganiserFeed.MAX_SUBSCRIBERS + " organiser event streams may be open");
+      return;
+    }
+    ChannelPipeline pipeline = ctx.pipeline();
+    if (pipeline.get(IdleStateHandler.class) != null) {
+      pipeline.remove(IdleStateHandler.class);
+    }
+    HttpResponse head = new DefaultHttpResponse(request.protocolVersion(), HttpResponseStatus.OK);
+    head.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM)
+        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+        .set("X-Accel-Buffering", "no");
+    ctx.write(head);
+    ctx.writeAndFlush(
+        Unpooled.copiedBuffer(
+            ": events of hunt " + view.huntId() + "\n\n", StandardCharsets.UTF_8));
+  }
+
+  /** A whole-number parameter: 0 when absent, {@link Long#MIN_VALUE} when not a number. */
+  private static long longParameter(QueryStringDecoder uri, String name) {
+    List<String> values = uri.parameters().get(name);
+    if (values == null || values.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(values.get(0));
+    } catch (NumberFormatException e) {
+      return Long.MIN_VALUE;
+    }
   }
 
   /**

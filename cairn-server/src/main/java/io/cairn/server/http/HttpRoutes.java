@@ -3,6 +3,7 @@ package io.cairn.server.http;
 import io.cairn.engine.Engine;
 import io.cairn.engine.LocalClient;
 import io.cairn.server.HttpRoute;
+import io.cairn.server.OrganiserFeed;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -14,7 +15,7 @@ public final class HttpRoutes {
    * Health, metrics, catalog, client settings, OpenAPI, admin, then static files last: the static
    * route answers 404 for every GET it cannot serve. {@code organiser} is the session admin
    * commands are sent from, opened on the {@link LocalClient} that receives the engine's replies to
-   * it.
+   * it; {@code feed} (the gateway's) serves the organisers' event streams and board history.
    */
   public static List<HttpRoute> standard(
       Engine engine,
@@ -22,14 +23,15 @@ public final class HttpRoutes {
       ServerMetrics metrics,
       AdminToken adminToken,
       LocalClient.Session organiser,
-      ClientConfigRoute clientConfig) {
+      ClientConfigRoute clientConfig,
+      OrganiserFeed feed) {
     return List.of(
         HealthRoutes.of(ready, engine),
         new MetricsRoute(metrics),
         new CatalogRoute(engine.directory()),
         clientConfig,
         new OpenApiRoute(),
-        new AdminRoute(adminToken, engine.directory(), organiser),
+        new AdminRoute(adminToken, engine.directory(), organiser, feed, metrics.health()),
         new StaticRoute());
   }
 }

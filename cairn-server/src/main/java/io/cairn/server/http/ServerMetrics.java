@@ -74,6 +74,7 @@ public final class ServerMetrics implements GatewayMetrics, AutoCloseable {
   private final Counter[] requests = new Counter[OP_SLOTS];
   private final Timer[] latencies = new Timer[OP_SLOTS];
   private final Counter[][] errors = new Counter[OP_SLOTS][];
+  private HealthHistory health;
 
   public ServerMetrics() {
     this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -193,6 +194,17 @@ public final class ServerMetrics implements GatewayMetrics, AutoCloseable {
     return registry;
   }
 
+  /**
+   * The per-second health history read from this registry for the organiser dashboard; sampling
+   * starts with the first call and stops at {@link #close}.
+   */
+  public synchronized HealthHistory health() {
+    if (health == null) {
+      health = HealthHistory.start(registry);
+    }
+    return health;
+  }
+
   /** The exposition text (Prometheus 0.0.4 format), written by Micrometer. */
   public String scrape() {
     return registry.scrape();
@@ -282,6 +294,11 @@ public final class ServerMetrics implements GatewayMetrics, AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (health != null) {
+        health.close();
+      }
+    }
     gcMetrics.close();
     registry.close();
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.engine.hunt.HuntStatus;
+import io.cairn.server.OrganiserFeed;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -31,7 +33,11 @@ class AdminRouteTest {
     http =
         new RouteChannel(
             new AdminRoute(
-                new AdminToken(TOKEN, false), fixture.engine.directory(), fixture.organiser));
+                new AdminToken(TOKEN, false),
+                fixture.engine.directory(),
+                fixture.organiser,
+                new OrganiserFeed(),
+                new HealthHistory(new SimpleMeterRegistry(), System::currentTimeMillis)));
   }
 
   @AfterEach
@@ -56,7 +62,12 @@ class AdminRouteTest {
   @Test
   void dashboardPageIsLeftToTheStaticRouteWithoutToken() throws Exception {
     AdminRoute route =
-        new AdminRoute(new AdminToken(TOKEN, false), fixture.engine.directory(), fixture.organiser);
+        new AdminRoute(
+            new AdminToken(TOKEN, false),
+            fixture.engine.directory(),
+            fixture.organiser,
+            new OrganiserFeed(),
+            new HealthHistory(new SimpleMeterRegistry(), System::currentTimeMillis));
 
     assertThat(route.handle(null, RouteChannel.get("/admin"))).isFalse();
     assertThat(route.handle(null, RouteChannel.get("/admin/?x=1"))).isFalse();

@@ -3,6 +3,7 @@ package io.cairn.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.server.HttpRoute;
+import io.cairn.server.OrganiserFeed;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ class HttpRoutesTest {
                       metrics,
                       new AdminToken("t0ken-t0ken-t0ken", false),
                       fixture.organiser,
-                      new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"))
+                      new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"),
+                      new OrganiserFeed())
                   .toArray(HttpRoute[]::new));
 
       assertThat(status(http, "/healthz")).isEqualTo(HttpResponseStatus.OK);
