@@ -10,15 +10,15 @@ import io.cairn.engine.json.JsonWriter;
 import io.cairn.veltrix.HuntProgress;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.IntList;
-import io.cairn.veltrix.Round;
 
 /**
  * One hunt's live state: its snapshot, lifecycle and time, players, teams and leaderboard, with the
  * operations that shape them (lifecycle, join, move, reload). Reading operations live in {@link
- * HuntViews}, scoring ones in {@link PointOps}. Owned by one shard thread. Every operation takes
- * the decoded command and the hunt's time for it, writes its reply and events to the egress, and
- * returns whether it changed state (then the shard journals the command and calls {@link #commit}).
- * Rejections are replies, never exceptions, and the player operations allocate nothing.
+ * HuntViews}, scoring ones in {@link PointOps}, rounds in {@link HuntRounds}. Owned by one shard
+ * thread. Every operation takes the decoded command and the hunt's time for it, writes its reply
+ * and events to the egress, and returns whether it changed state (then the shard journals the
+ * command and calls {@link #commit}). Rejections are replies, never exceptions, and the player
+ * operations allocate nothing.
  */
 final class HuntState {
   static final int MAX_NAME_CODE_POINTS = 32;
@@ -28,19 +28,13 @@ final class HuntState {
   HuntSnapshot snapshot;
   final HuntViews views = new HuntViews(this);
   final PointOps points = new PointOps(this);
+  final HuntRounds rounds = new HuntRounds(this);
 
   int status = HuntStatus.SCHEDULED;
   long startedAtMs = HuntSnapshot.NO_TIME;
   long endedAtMs = HuntSnapshot.NO_TIME;
   long lastTimeMs = Long.MIN_VALUE;
   long seq;
-
-  /**
-   * How many rounds are open: rounds {@code 0..roundsOpen-1} show their puzzles and treasures. The
-   * first round is open from the start (a hunt without rounds is that one round); later ones open
-   * through {@link #advance}, so their opening is journaled like any other change.
-   */
-  int roundsOpen = 1;
 
   final PlayerTable players;
   final TeamTable teams;
@@ -64,6 +58,7 @@ final class HuntState {
     snapshot = next;
     views.useSnapshot(next);
     points.useSnapshot(next);
+    rounds.useSnapshot(next);
   }
 
   /** The seq that events of the command being applied carry: this command's journal count. */
@@ -85,7 +80,7 @@ final class HuntState {
         endsAtMs(),
         players.count(),
         teams.count(),
-        snapshot.hasRounds() ? snapshot.round(roundsOpen - 1).id() : "");
+        rounds.currentId());
   }
 
   /** When the hunt started, once it has; until then its {@code starts-at} (or NO_TIME). */
@@ -114,7 +109,7 @@ final class HuntState {
       huntEvent(atMs, egress);
       changed = true;
     }
-    changed |= openDueRounds(nowMs, atMs, egress);
+    changed |= rounds.openDue(nowMs, atMs, egress);
     long endsAt = snapshot.endsAtMs();
     if (status != HuntStatus.ENDED && endsAt != HuntSnapshot.NO_TIME && nowMs >= endsAt) {
       status = HuntStatus.ENDED;
@@ -164,57 +159,6 @@ final class HuntState {
     huntEvent(atMs, egress);
     publish();
     return true;
-  }
-
-  /**
-   * Opens every round whose time ({@code startedAtMs + starts-after}, the clock of hints) has come,
-   * in order. Rounds open while the hunt is paused, as hints become available then; none opens once
-   * the hunt has ended or at or after its {@code ends-at}.
-   */
-  private boolean openDueRounds(long nowMs, long atMs, Egress egress) {
-    boolean opened = false;
-    while (roundsOpen < snapshot.roundCount() && roundDue(roundsOpen, nowMs)) {
-      roundsOpen++;
-      roundEvent(roundsOpen - 1, atMs, egress);
-      opened = true;
-    }
-    return opened;
-  }
-
-  private boolean roundDue(int index, long nowMs) {
-    if (startedAtMs == HuntSnapshot.NO_TIME || status == HuntStatus.ENDED) {
-      return false;
-    }
-    long opensAtMs = startedAtMs + snapshot.roundStartsAfterMs(index);
-    long endsAt = snapshot.endsAtMs();
-    return nowMs >= opensAtMs && (endsAt == HuntSnapshot.NO_TIME || opensAtMs < endsAt);
-  }
-
-  /** When round {@code index} opens (or opened), or NO_TIME while the start is unknown. */
-  long roundOpensAtMs(int index) {
-    long startsAt = startsAtMs();
-    return startsAt == HuntSnapshot.NO_TIME
-        ? HuntSnapshot.NO_TIME
-        : startsAt + snapshot.roundStartsAfterMs(index);
-  }
-
-  private void roundEvent(int index, long atMs, Egress egress) {
-    Round round = snapshot.round(index);
-    JsonWriter json =
-        Replies.event(egress, EgressHandler.HUNT_EVENT, huntNumber, -1, "round", pendingSeq(), atMs)
-            .field("round", round.id())
-            .field("title", round.title())
-            .field("index", index);
-    json.name("puzzles").startArray();
-    for (int i = 0, n = round.puzzles().size(); i < n; i++) {
-      json.string(snapshot.puzzle(round.puzzles().get(i)).id());
-    }
-    json.endArray().name("treasures").startArray();
-    for (int i = 0, n = round.treasures().size(); i < n; i++) {
-      json.string(snapshot.treasure(round.treasures().get(i)).id());
-    }
-    json.endArray();
-    Replies.endEvent(egress);
   }
 
   void huntEvent(long atMs, Egress egress) {
@@ -328,11 +272,11 @@ final class HuntState {
   }
 
   boolean puzzleRoundOpen(int puzzle) {
-    return snapshot.puzzleRound(puzzle) < roundsOpen;
+    return rounds.isOpen(snapshot.puzzleRound(puzzle));
   }
 
   boolean treasureRoundOpen(int treasure) {
-    return snapshot.treasureRound(treasure) < roundsOpen;
+    return rounds.isOpen(snapshot.treasureRound(treasure));
   }
 
   private boolean requirementsMet(int team, IntList requires) {
@@ -391,7 +335,7 @@ final class HuntState {
       @Override
       public boolean roundOpened(String roundId) {
         int r = snapshot.roundIndex(roundId);
-        return r >= 0 && r < roundsOpen;
+        return r >= 0 && rounds.isOpen(r);
       }
 
       @Override
@@ -417,14 +361,11 @@ final class HuntState {
   }
 
   /**
-   * Replaces the snapshot, carrying every team's progress over by puzzle and treasure id. Rounds
-   * carry over by id: in the new order, leading rounds that were open stay open, and a new round
-   * already due opens now, with its {@code round} event; the first round that is neither closes
-   * itself and every round after it.
+   * Replaces the snapshot, carrying every team's progress over by puzzle and treasure id, and the
+   * open rounds by round id ({@link HuntRounds#carryOver}).
    */
   void reload(HuntSnapshot next, long nowMs, long atMs, Egress egress) {
     HuntSnapshot old = snapshot;
-    int wasOpen = roundsOpen;
     int[] puzzleFrom = new int[next.puzzleCount()];
     int[] newSolveCounts = new int[next.puzzleCount()];
     for (int j = 0; j < puzzleFrom.length; j++) {
@@ -447,18 +388,7 @@ final class HuntState {
     solveCounts = newSolveCounts;
     claimCounts = newClaimCounts;
     useSnapshot(next);
-    roundsOpen = 1;
-    while (roundsOpen < next.roundCount()) {
-      int was = old.roundIndex(next.round(roundsOpen).id());
-      boolean opened = was >= 0 && was < wasOpen;
-      if (!opened && !roundDue(roundsOpen, nowMs)) {
-        break;
-      }
-      roundsOpen++;
-      if (!opened) {
-        roundEvent(roundsOpen - 1, atMs, egress);
-      }
-    }
+    rounds.carryOver(old, nowMs, atMs, egress);
     publish();
   }
 }

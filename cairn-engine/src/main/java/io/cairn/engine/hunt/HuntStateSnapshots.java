@@ -22,7 +22,7 @@ final class HuntStateSnapshots {
     out.writeLong(hunt.endedAtMs);
     out.writeLong(hunt.lastTimeMs);
     out.writeLong(hunt.seq);
-    out.writeInt(hunt.roundsOpen);
+    out.writeInt(hunt.rounds.openCount());
     PlayerTable players = hunt.players;
     out.writeInt(players.count());
     for (int p = 0; p < players.count(); p++) {
@@ -76,7 +76,7 @@ final class HuntStateSnapshots {
       if (roundsOpen < 1 || roundsOpen > Math.max(1, hunt.snapshot.roundCount())) {
         throw new IOException("snapshot opens " + roundsOpen + " rounds of a hunt that has fewer");
       }
-      hunt.roundsOpen = roundsOpen;
+      hunt.rounds.openCount(roundsOpen);
     }
     int playerCount = in.readInt();
     for (int p = 0; p < playerCount; p++) {

@@ -203,13 +203,13 @@ final class HuntViews {
           .name(INDEX)
           .number(r)
           .name(OPENS_AT);
-      long opensAtMs = hunt.roundOpensAtMs(r);
+      long opensAtMs = hunt.rounds.opensAtMs(r);
       if (opensAtMs == HuntSnapshot.NO_TIME) {
         json.nullValue();
       } else {
         json.number(opensAtMs);
       }
-      json.name(OPEN).bool(r < hunt.roundsOpen).endObject();
+      json.name(OPEN).bool(hunt.rounds.isOpen(r)).endObject();
     }
     json.endArray();
   }

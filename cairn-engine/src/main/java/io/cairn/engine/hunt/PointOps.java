@@ -6,12 +6,10 @@ import io.cairn.engine.egress.EgressHandler;
 import io.cairn.engine.geo.GeoMath;
 import io.cairn.engine.json.JsonWriter;
 import io.cairn.veltrix.AnswerNormalizer;
-import io.cairn.veltrix.Durations;
 import io.cairn.veltrix.Hint;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.PartialAnswer;
 import io.cairn.veltrix.Puzzle;
-import io.cairn.veltrix.Round;
 import io.cairn.veltrix.Treasure;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,7 +29,6 @@ final class PointOps {
   private final StringBuilder normalized = new StringBuilder(256);
   private final StringBuilder forPattern = new StringBuilder(256);
   private Matcher[][] matchers;
-  private String[] roundLockedMessages;
 
   PointOps(HuntState hunt) {
     this.hunt = hunt;
@@ -39,20 +36,6 @@ final class PointOps {
 
   /** Prepares one reusable matcher per answer pattern of a new or reloaded snapshot. */
   void useSnapshot(HuntSnapshot snapshot) {
-    roundLockedMessages = new String[snapshot.roundCount()];
-    for (int r = 0; r < snapshot.roundCount(); r++) {
-      Round round = snapshot.round(r);
-      roundLockedMessages[r] =
-          "not open yet: it comes with round "
-              + (r + 1)
-              + " of "
-              + snapshot.roundCount()
-              + ", '"
-              + round.title()
-              + "', which opens "
-              + Durations.format(round.startsAfterMs())
-              + " after the hunt's start";
-    }
     matchers = new Matcher[snapshot.puzzleCount()][];
     for (int p = 0; p < snapshot.puzzleCount(); p++) {
       List<Pattern> patterns = snapshot.puzzle(p).answerPatterns();
@@ -159,9 +142,9 @@ final class PointOps {
    */
   private void roundLocked(CommandDecoder cmd, Egress egress, String code, int round) {
     JsonWriter json =
-        Replies.error(egress, cmd, code, roundLockedMessages[round])
+        Replies.error(egress, cmd, code, hunt.rounds.lockedMessage(round))
             .field("round", hunt.snapshot.round(round).id());
-    long opensAtMs = hunt.roundOpensAtMs(round);
+    long opensAtMs = hunt.rounds.opensAtMs(round);
     if (opensAtMs != HuntSnapshot.NO_TIME) {
       json.field("availableAtMs", opensAtMs);
     }
