@@ -107,7 +107,10 @@ public final class Simulation {
     }
     for (BotProfile profile : profiles) {
       int seat = profile.index();
-      Bot bot = bot(profile, random.nextLong(pace.joinSpreadMs() + 1), deadlineNs, endless);
+      // evenly staggered with a jitter, so that the first players arrive at once and then steadily
+      long joinDelayMs =
+          (long) (pace.joinSpreadMs() * (seat + random.nextDouble()) / profiles.size());
+      Bot bot = bot(profile, joinDelayMs, deadlineNs, endless);
       seats.set(seat, bot);
       Runnable body = endless ? () -> occupy(seat, bot, deadlineNs) : bot;
       threads.add(Thread.ofVirtual().name("cairn-bot-" + seat).unstarted(body));
