@@ -145,10 +145,13 @@ final class DemoCommand implements Callable<Integer> {
       running = runtime;
       return run(runtime, settings, dataDir, temporary);
     } finally {
+      ServerRuntime runtime = running;
+      if (runtime != null) {
+        runtime.drain();
+      }
       if (temporary) {
         deleteTree(dataDir, err);
       }
-      ServerRuntime runtime = running;
       if (runtime != null) {
         runtime.finished();
       }
@@ -163,7 +166,6 @@ final class DemoCommand implements Callable<Integer> {
     try {
       hunt = prepareHunt(runtime, dataDir);
       if (hunt.isEmpty()) {
-        runtime.drain();
         return 1;
       }
       admin = runtime.adminToken(false);
@@ -179,12 +181,11 @@ final class DemoCommand implements Callable<Integer> {
       } else {
         err.println(e.getMessage());
       }
-      runtime.drain();
       return 1;
     }
     HuntView view = hunt.get();
     Simulation simulation = null;
-    if (bots > 0 && view.status() == HuntStatus.RUNNING) {
+    if (bots > 0) {
       Pace pace = botSpeedup > 1 ? Pace.DEMO.faster(botSpeedup) : Pace.DEMO;
       simulation =
           new Simulation(
@@ -206,7 +207,6 @@ final class DemoCommand implements Callable<Integer> {
           err.println("some bots did not stop within " + BOTS_STOP_TIMEOUT_MS + " ms");
         }
       }
-      runtime.drain();
     }
     return 0;
   }
