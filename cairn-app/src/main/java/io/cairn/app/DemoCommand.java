@@ -194,7 +194,9 @@ final class DemoCommand implements Callable<Integer> {
               ThreadLocalRandom.current().nextLong(),
               runtime.localClient()::open,
               runtime.engine().clock(),
-              pace);
+              pace,
+              view.playerCount(),
+              view.teamCount());
       simulation.startEndless();
     }
     banner(runtime, settings, view, admin, dataDir, temporary, simulation != null);
