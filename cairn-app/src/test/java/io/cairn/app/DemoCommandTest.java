@@ -297,4 +297,13 @@ class DemoCommandTest {
     assertThat(DemoCommand.connectableHost("::1")).isEqualTo("[::1]");
     assertThat(DemoCommand.connectableHost("cairn.example")).isEqualTo("cairn.example");
   }
+
+  @Test
+  void progressLinesCountTimeInMinutesThenHours() {
+    assertThat(DemoProgress.elapsed(9)).isEqualTo("0m09s");
+    assertThat(DemoProgress.elapsed(250)).isEqualTo("4m10s");
+    assertThat(DemoProgress.elapsed(7_625)).isEqualTo("2h07m");
+    assertThat(DemoProgress.plural(1, "claim")).isEqualTo("1 claim");
+    assertThat(DemoProgress.plural(0, "claim")).isEqualTo("0 claims");
+  }
 }
