@@ -3,7 +3,6 @@ package io.cairn.app;
 import io.cairn.app.sim.Pace;
 import io.cairn.app.sim.Reply;
 import io.cairn.app.sim.Simulation;
-import io.cairn.app.sim.SimulationStats;
 import io.cairn.engine.command.Op;
 import io.cairn.engine.hunt.HuntStatus;
 import io.cairn.engine.hunt.HuntView;
@@ -18,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -145,10 +143,13 @@ final class DemoCommand implements Callable<Integer> {
       running = runtime;
       return run(runtime, settings, dataDir, temporary);
     } finally {
+      ServerRuntime runtime = running;
+      if (runtime != null) {
+        runtime.drain();
+      }
       if (temporary) {
         deleteTree(dataDir, err);
       }
-      ServerRuntime runtime = running;
       if (runtime != null) {
         runtime.finished();
       }
@@ -163,7 +164,6 @@ final class DemoCommand implements Callable<Integer> {
     try {
       hunt = prepareHunt(runtime, dataDir);
       if (hunt.isEmpty()) {
-        runtime.drain();
         return 1;
       }
       admin = runtime.adminToken(false);
@@ -179,12 +179,11 @@ final class DemoCommand implements Callable<Integer> {
       } else {
         err.println(e.getMessage());
       }
-      runtime.drain();
       return 1;
     }
     HuntView view = hunt.get();
     Simulation simulation = null;
-    if (bots > 0 && view.status() == HuntStatus.RUNNING) {
+    if (bots > 0) {
       Pace pace = botSpeedup > 1 ? Pace.DEMO.faster(botSpeedup) : Pace.DEMO;
       simulation =
           new Simulation(
@@ -193,7 +192,9 @@ final class DemoCommand implements Callable<Integer> {
               ThreadLocalRandom.current().nextLong(),
               runtime.localClient()::open,
               runtime.engine().clock(),
-              pace);
+              pace,
+              view.playerCount(),
+              view.teamCount());
       simulation.startEndless();
     }
     banner(runtime, settings, view, admin, dataDir, temporary, simulation != null);
@@ -206,7 +207,6 @@ final class DemoCommand implements Callable<Integer> {
           err.println("some bots did not stop within " + BOTS_STOP_TIMEOUT_MS + " ms");
         }
       }
-      runtime.drain();
     }
     return 0;
   }
@@ -330,63 +330,13 @@ final class DemoCommand implements Callable<Integer> {
   /** A progress line every 10 seconds (unless --quiet) until a stop. */
   private void report(ServerRuntime runtime, HuntView hunt, Simulation simulation)
       throws InterruptedException {
-    long startNs = System.nanoTime();
-    long lastCommands = 0;
-    long lastNs = startNs;
+    DemoProgress progress = new DemoProgress(runtime, hunt, simulation);
     while (!runtime.awaitStop(PROGRESS_INTERVAL_MS)) {
-      if (quiet) {
-        continue;
+      if (!quiet) {
+        context.err().println(progress.line());
+        context.err().flush();
       }
-      long nowNs = System.nanoTime();
-      StringBuilder line =
-          new StringBuilder("[").append(elapsed((nowNs - startNs) / 1_000_000_000L)).append("] ");
-      line.append(plural(hunt.playerCount(), "player")).append(" joined");
-      if (simulation != null) {
-        SimulationStats stats = simulation.stats();
-        long commands = stats.commands();
-        double perSecond = (commands - lastCommands) * 1e9 / Math.max(1, nowNs - lastNs);
-        line.append(", ")
-            .append(stats.playing())
-            .append(" bots in play, ")
-            .append(Math.round(perSecond))
-            .append(" cmd/s, ")
-            .append(plural(stats.solves(), "solve"))
-            .append(", ")
-            .append(plural(stats.claims(), "claim"));
-        lastCommands = commands;
-      }
-      lastNs = nowNs;
-      topTeam(runtime, hunt.huntId()).ifPresent(top -> line.append("; top: ").append(top));
-      context.err().println(line);
-      context.err().flush();
     }
-  }
-
-  private static Optional<String> topTeam(ServerRuntime runtime, String huntId)
-      throws InterruptedException {
-    Reply board = runtime.await(runtime.organiser().huntBoard(huntId, 1));
-    if (board == null || !board.ok()) {
-      return Optional.empty();
-    }
-    List<Reply> top = board.objects("top");
-    if (top.isEmpty() || top.getFirst().number("score", 0) <= 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        top.getFirst().string("team")
-            + ", "
-            + (long) top.getFirst().number("score", 0)
-            + " points");
-  }
-
-  private static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
-  }
-
-  private static String elapsed(long seconds) {
-    return seconds < 3600
-        ? seconds / 60 + "m" + String.format("%02d", seconds % 60) + "s"
-        : seconds / 3600 + "h" + String.format("%02d", seconds / 60 % 60) + "m";
   }
 
   /**

@@ -84,18 +84,15 @@ final class ServeCommand implements Callable<Integer> {
     try {
       loadHunts(runtime, settings.huntsDir());
       runtime.listen(runtime.adminToken(true));
+      runtime.awaitStop(Long.MAX_VALUE);
+      return 0;
     } catch (ServerException e) {
       err.println(e.getMessage());
-      runtime.drain();
       return 1;
-    }
-    try {
-      runtime.awaitStop(Long.MAX_VALUE);
-      runtime.drain();
     } finally {
+      runtime.drain();
       runtime.finished();
     }
-    return 0;
   }
 
   /** Stops the server as SIGTERM would; for tests and embedding. */

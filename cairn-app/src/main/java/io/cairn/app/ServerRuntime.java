@@ -45,10 +45,11 @@ final class ServerRuntime {
   private final Engine engine;
   private final LocalClient.Session organiser;
   private final AtomicBoolean ready = new AtomicBoolean();
+  private final AtomicBoolean drained = new AtomicBoolean();
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Thread hook;
   private volatile CairnServer server;
-  private Thread hook;
 
   private ServerRuntime(
       CliContext context,
@@ -62,11 +63,13 @@ final class ServerRuntime {
     this.gateway = gateway;
     this.engine = engine;
     this.organiser = gateway.localClient().open();
+    this.hook = new Thread(this::onSignal, "cairn-shutdown");
   }
 
   /**
    * Starts the engine on the settings' data directory, replaying its journals, and logs what each
-   * shard recovered.
+   * shard recovered. From here on SIGTERM or Ctrl-C ends {@link #awaitStop}, and the JVM waits for
+   * {@link #finished} before it exits; call it in a {@code finally}.
    *
    * @throws ServerException when the engine cannot start there
    */
@@ -83,6 +86,7 @@ final class ServerRuntime {
     gateway.attach(engine);
     metrics.bind(engine);
     ServerRuntime runtime = new ServerRuntime(context, settings, metrics, gateway, engine);
+    Runtime.getRuntime().addShutdownHook(runtime.hook);
     for (ShardRecovery r : engine.recovery()) {
       runtime.log(
           "shard "
@@ -134,8 +138,7 @@ final class ServerRuntime {
   }
 
   /**
-   * Serves players and HTTP on the settings' host and port, reports ready, logs where, and makes
-   * SIGTERM or Ctrl-C end {@link #awaitStop}.
+   * Serves players and HTTP on the settings' host and port, reports ready and logs where.
    *
    * @throws ServerException when the port cannot be bound ({@link ServerException#portInUse} when
    *     another process has it)
@@ -169,8 +172,6 @@ final class ServerRuntime {
             + (started.boundToAllInterfaces()
                 ? " (all interfaces: other machines use this machine's name or address)"
                 : ""));
-    hook = new Thread(this::onSignal, "cairn-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
   }
 
   /** The port listened on once {@link #listen} succeeded (the chosen one for port 0), else -1. */
@@ -191,9 +192,13 @@ final class ServerRuntime {
 
   /**
    * Stops accepting, lets the engine answer every queued command and flush its journals, then
-   * closes the connections. Without a server (listening failed) it only closes the engine.
+   * closes the connections. Without a server (listening failed) it only closes the engine. Only the
+   * first call does anything.
    */
   void drain() {
+    if (!drained.compareAndSet(false, true)) {
+      return;
+    }
     CairnServer s = server;
     if (s == null) {
       engine.close();
@@ -210,13 +215,10 @@ final class ServerRuntime {
   /** The command is done with its cleanup: a JVM stopping on a signal may now exit 0. */
   void finished() {
     stopped.countDown();
-    Thread h = hook;
-    if (h != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(h);
-      } catch (IllegalStateException e) {
-        // A signal is being handled: the hook exits the JVM with 0 once this returns.
-      }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // A signal is being handled: the hook exits the JVM with 0 once this returns.
     }
   }
 

@@ -208,6 +208,15 @@ class DemoCommandTest {
         assertThat(claimed.path("points").asInt()).isPositive();
         assertThat(claimed.path("score").asInt()).isGreaterThan(right.path("score").asInt());
 
+        Puzzle hinted = file.puzzle(file.puzzleIndex("first-prize"));
+        JsonNode hint = player.call("hint", "puzzle", hinted.id());
+        assertThat(hint.path("ok").asBoolean()).as(hint.toString()).isTrue();
+        assertThat(hint.path("hint").asText()).isEqualTo(hinted.hints().get(0).text());
+        assertThat(hint.path("cost").asInt()).isEqualTo(hinted.hints().get(0).cost());
+        JsonNode board = player.call("board", "limit", 5);
+        assertThat(board.path("top").size()).isPositive();
+        assertThat(board.path("you").path("rank").asInt()).isPositive();
+
         JsonNode fromBots =
             player.awaitEvent(e -> e.has("team") && !e.path("team").asText().equals(team), WAIT_S);
         assertThat(fromBots).as("a solved or claimed push event from a bot's team").isNotNull();
@@ -287,5 +296,14 @@ class DemoCommandTest {
     assertThat(DemoCommand.connectableHost("127.0.0.1")).isEqualTo("127.0.0.1");
     assertThat(DemoCommand.connectableHost("::1")).isEqualTo("[::1]");
     assertThat(DemoCommand.connectableHost("cairn.example")).isEqualTo("cairn.example");
+  }
+
+  @Test
+  void progressLinesCountTimeInMinutesThenHours() {
+    assertThat(DemoProgress.elapsed(9)).isEqualTo("0m09s");
+    assertThat(DemoProgress.elapsed(250)).isEqualTo("4m10s");
+    assertThat(DemoProgress.elapsed(7_625)).isEqualTo("2h07m");
+    assertThat(DemoProgress.plural(1, "claim")).isEqualTo("1 claim");
+    assertThat(DemoProgress.plural(0, "claim")).isEqualTo("0 claims");
   }
 }

@@ -9,7 +9,8 @@ package io.cairn.app.sim;
  * @param maxTickMs longest pause between two turns
  * @param minThinkMs shortest time a bot thinks over a puzzle after a guess before guessing it again
  * @param maxThinkMs longest such time
- * @param joinSpreadMs the first bots join at random moments within this time from the start
+ * @param joinSpreadMs the first bots join one after another, evenly spread over this time from the
+ *     start
  * @param minSpeedMps slowest walker
  * @param maxSpeedMps fastest walker (bounded further by the hunt's {@code limits.max-speed-mps})
  * @param patienceMs a bot that has not finished the hunt after this long gives up and leaves; 0 for

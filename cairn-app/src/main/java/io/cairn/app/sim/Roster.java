@@ -58,29 +58,41 @@ public final class Roster {
 
   /** {@code count} players for {@code hunt} at the pace of {@code cairn simulate}. */
   public static List<BotProfile> of(HuntSnapshot hunt, int count, RandomGenerator random) {
-    return of(hunt, count, Pace.SIMULATION, random);
+    return of(hunt, count, Pace.SIMULATION, random, 0, 0);
   }
 
-  /** {@code count} players for {@code hunt}, the same ones for the same seed. */
+  /**
+   * {@code count} players for {@code hunt}, the same ones for the same seed, numbered from {@code
+   * firstIndex} and their shared teams from {@code firstTeamNumber}: a hunt that already has
+   * players (a resumed demo) gets players and teams with names not used yet.
+   */
   public static List<BotProfile> of(
-      HuntSnapshot hunt, int count, Pace pace, RandomGenerator random) {
-    String[] teams = teams(count, maxTeamSize(hunt), random);
+      HuntSnapshot hunt,
+      int count,
+      Pace pace,
+      RandomGenerator random,
+      int firstIndex,
+      int firstTeamNumber) {
+    String[] teams = teams(count, maxTeamSize(hunt), firstTeamNumber, random);
     Area area = Area.of(hunt);
     List<BotProfile> profiles = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      profiles.add(profile(hunt, pace, area, i, teams[i], random));
+      profiles.add(profile(hunt, pace, area, firstIndex + i, teams[i], random));
     }
     return profiles;
   }
 
   /**
-   * Makes up the newcomers who come after {@code first}: their numbers follow, and they never join
-   * one of its teams (a team that finished the hunt would be finished for them too).
+   * Makes up the newcomers who come after {@code first} (made with {@code firstTeamNumber}): their
+   * numbers follow, and they never join one of its teams (a team that finished the hunt would be
+   * finished for them too).
    */
-  public static Roster after(HuntSnapshot hunt, Pace pace, List<BotProfile> first) {
-    int teamNumbers =
+  public static Roster after(
+      HuntSnapshot hunt, Pace pace, List<BotProfile> first, int firstTeamNumber) {
+    int teams =
         (int) first.stream().map(BotProfile::team).filter(t -> !t.isEmpty()).distinct().count();
-    return new Roster(hunt, pace, first.size(), teamNumbers);
+    int nextIndex = first.isEmpty() ? 0 : first.getLast().index() + 1;
+    return new Roster(hunt, pace, nextIndex, firstTeamNumber + teams);
   }
 
   /**
@@ -126,7 +138,8 @@ public final class Roster {
   }
 
   /** The team of each player: "" for a team of one, else a shared team's name. */
-  private static String[] teams(int count, int maxSize, RandomGenerator random) {
+  private static String[] teams(
+      int count, int maxSize, int firstTeamNumber, RandomGenerator random) {
     String[] teams = new String[count];
     Arrays.fill(teams, "");
     if (maxSize < 2 || count < 2) {
@@ -144,7 +157,7 @@ public final class Roster {
     }
     int inTeams = Math.max(2, count / 3);
     int next = 0;
-    int teamNumber = 0;
+    int teamNumber = firstTeamNumber;
     while (inTeams - next >= 2) {
       int size = Math.min(inTeams - next, 2 + random.nextInt(maxSize - 1));
       String name = teamName(teamNumber);

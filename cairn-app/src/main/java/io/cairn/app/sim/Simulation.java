@@ -47,7 +47,7 @@ public final class Simulation {
       long seed,
       Supplier<LocalClient.Session> sessions,
       EpochClock clock) {
-    this(hunt, bots, seed, sessions, clock, Pace.SIMULATION);
+    this(hunt, bots, seed, sessions, clock, Pace.SIMULATION, 0, 0);
   }
 
   /**
@@ -57,6 +57,10 @@ public final class Simulation {
    * @param sessions opens one engine session per bot ({@code LocalClient::open})
    * @param clock the engine's clock, to read when a hint becomes available
    * @param pace how fast the bots play
+   * @param playersBefore players the hunt already has (a resumed demo): the bots' numbers start
+   *     after them
+   * @param teamsBefore teams the hunt already has: the bots' shared teams are numbered after them,
+   *     so that they never join a team of an earlier run
    */
   public Simulation(
       HuntSnapshot hunt,
@@ -64,15 +68,17 @@ public final class Simulation {
       long seed,
       Supplier<LocalClient.Session> sessions,
       EpochClock clock,
-      Pace pace) {
+      Pace pace,
+      int playersBefore,
+      int teamsBefore) {
     if (bots < 1) {
       throw new IllegalArgumentException("bots must be at least 1, not " + bots);
     }
     this.hunt = hunt;
     this.pace = pace;
     this.random = new SplittableRandom(seed);
-    this.profiles = Roster.of(hunt, bots, pace, random);
-    this.newcomers = Roster.after(hunt, pace, profiles);
+    this.profiles = Roster.of(hunt, bots, pace, random, playersBefore, teamsBefore);
+    this.newcomers = Roster.after(hunt, pace, profiles, teamsBefore);
     this.sessions = sessions;
     this.clock = clock;
     this.seats = new AtomicReferenceArray<>(bots);
@@ -105,9 +111,13 @@ public final class Simulation {
     if (!threads.isEmpty()) {
       throw new IllegalStateException("the simulation was already started");
     }
-    for (BotProfile profile : profiles) {
-      int seat = profile.index();
-      Bot bot = bot(profile, random.nextLong(pace.joinSpreadMs() + 1), deadlineNs, endless);
+    for (int i = 0; i < profiles.size(); i++) {
+      BotProfile profile = profiles.get(i);
+      int seat = i;
+      // evenly staggered with a jitter, so that the first players arrive at once and then steadily
+      long joinDelayMs =
+          (long) (pace.joinSpreadMs() * (seat + random.nextDouble()) / profiles.size());
+      Bot bot = bot(profile, joinDelayMs, deadlineNs, endless);
       seats.set(seat, bot);
       Runnable body = endless ? () -> occupy(seat, bot, deadlineNs) : bot;
       threads.add(Thread.ofVirtual().name("cairn-bot-" + seat).unstarted(body));

@@ -87,8 +87,8 @@ class RosterTest {
   void newcomersHaveNewNamesAndNeverJoinATeamOfTheFirstPlayers() {
     HuntSnapshot hunt = example();
     SplittableRandom random = new SplittableRandom(7);
-    List<BotProfile> first = Roster.of(hunt, 30, Pace.DEMO, random);
-    Roster newcomers = Roster.after(hunt, Pace.DEMO, first);
+    List<BotProfile> first = Roster.of(hunt, 30, Pace.DEMO, random, 0, 0);
+    Roster newcomers = Roster.after(hunt, Pace.DEMO, first, 0);
     List<BotProfile> later = new java.util.ArrayList<>();
     for (int i = 0; i < 90; i++) {
       later.add(newcomers.next(random));
@@ -110,5 +110,27 @@ class RosterTest {
             b ->
                 assertThat(b.speedMps())
                     .isBetween(Pace.DEMO.minSpeedMps(), Pace.DEMO.maxSpeedMps()));
+  }
+
+  /** A resumed demo's hunt already has players and teams: new bots never reuse their names. */
+  @Test
+  void numbersPlayersAndTeamsAfterThoseAHuntAlreadyHas() {
+    HuntSnapshot hunt = example();
+    SplittableRandom random = new SplittableRandom(8);
+    List<BotProfile> earlier = Roster.of(hunt, 40, Pace.DEMO, random, 0, 0);
+    List<String> earlierTeams = earlier.stream().map(BotProfile::team).distinct().toList();
+    List<BotProfile> later = Roster.of(hunt, 40, Pace.DEMO, random, 40, earlierTeams.size());
+    assertThat(later.getFirst().index()).isEqualTo(40);
+    assertThat(later.getFirst().name()).endsWith(" 41");
+    assertThat(later)
+        .allSatisfy(
+            b -> {
+              assertThat(earlier).extracting(BotProfile::name).doesNotContain(b.name());
+              if (!b.team().isEmpty()) {
+                assertThat(earlierTeams).doesNotContain(b.team());
+              }
+            });
+    assertThat(Roster.after(hunt, Pace.DEMO, later, earlierTeams.size()).next(random).index())
+        .isEqualTo(80);
   }
 }

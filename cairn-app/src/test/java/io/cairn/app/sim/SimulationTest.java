@@ -58,7 +58,8 @@ class SimulationTest {
           .contains("\"ok\":true");
       assertThat(organiser.lifecycle(hunt.id(), Op.START).get(10, TimeUnit.SECONDS))
           .contains("\"ok\":true");
-      Simulation simulation = new Simulation(hunt, 3, 11, client::open, engine.clock(), QUICK);
+      Simulation simulation =
+          new Simulation(hunt, 3, 11, client::open, engine.clock(), QUICK, 0, 0);
       simulation.startEndless();
       SimulationStats stats = simulation.stats();
       long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
