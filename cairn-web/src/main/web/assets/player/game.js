@@ -7,6 +7,7 @@ import { Feed } from "./feed.js";
 import { MapView } from "./map-view.js";
 import { NearbyList } from "./nearby.js";
 import { PuzzleList } from "./puzzles.js";
+import { loadPosition, savePosition } from "./storage.js";
 import { Walker } from "./walker.js";
 
 const BOARD_LIMIT = 10;
@@ -34,7 +35,13 @@ export class Game {
     this.nearby = new NearbyList(byId("nearby"), byId("nearby-empty"), this);
     this.nearby.showMessage("Set your position (walk on the map or use your location), then scan.");
     this.positionText = byId("position-text");
+    this.positionText.textContent = "Your position is not set yet.";
     this.walkStatus = byId("walk-status");
+    this.walkStatus.textContent = "";
+    byId("place-here").hidden = false;
+    byId("scan-status").textContent = "";
+    byId("announcement").hidden = true;
+    byId("map-note").textContent = "";
     this.walker = new Walker((lat, lon) => this.request("move", { lat, lon }), {
       onPosition: (lat, lon) => this.moved(lat, lon),
       onStatus: (text) => (this.walkStatus.textContent = text),
@@ -108,13 +115,18 @@ export class Game {
       `${solved} of ${hunt.puzzles.length} open puzzles solved · ${claimed} of ${hunt.treasures.length} visible treasures claimed`;
   }
 
-  /** After (re)joining: the board, and a scan when the server knows where the player is. */
+  /**
+   * After (re)joining: the board, and a scan from the last position the server accepted (kept
+   * across reloads, as the server keeps it; state does not tell it).
+   */
   async afterJoin() {
     await this.refreshBoard();
-    if (this.walker.position) {
-      // A reconnect: the server still has the last position.
+    const last = this.walker.position || loadPosition(this.session.token);
+    if (last) {
+      this.walker.position = last;
+      this.showPosition(last.lat, last.lon);
       this.scan();
-    } else if (this.info.center) {
+    } else {
       this.walkStatus.textContent = "Click the map to walk there, or use your location.";
     }
   }
@@ -233,10 +245,15 @@ export class Game {
     return this.names.treasure.get(id) || id;
   }
 
-  moved(lat, lon) {
+  showPosition(lat, lon) {
     this.positionText.textContent = `You are at ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
     this.map.setPlayer(lat, lon, true);
     byId("place-here").hidden = true;
+  }
+
+  moved(lat, lon) {
+    savePosition(this.session.token, lat, lon);
+    this.showPosition(lat, lon);
     // While walking, scan now and then so the distances stay true.
     if (!this.scanTimer) {
       this.scanTimer = setTimeout(() => {

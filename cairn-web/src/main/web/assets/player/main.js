@@ -156,8 +156,10 @@ function connect(join) {
       return; // the connection dropped again: the next open retries
     }
     if (!joined) return;
+    const reconnected = joinOnOpen !== join;
     joinOnOpen = () => resumeOnReconnect(joined.session);
     enterGame(joined.session, joined.reply);
+    if (reconnected) app.game.feed.add("Connection restored: you are back in the hunt.", "status");
   });
   client.connect();
 }

@@ -74,6 +74,7 @@ export class MapView {
         .bindTooltip(`${t.name} · ${formatDistance(t.distanceM)}${t.claimed ? " · claimed" : ""}`)
         .addTo(this.treasureLayer);
     }
+    this.player?.bringToFront();
   }
 
   /** Leaflet measures its container once; call when the map's box changed size. */

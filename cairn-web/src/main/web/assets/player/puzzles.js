@@ -87,8 +87,7 @@ class PuzzleCard {
   solved() {
     this.root.classList.add("solved");
     this.state.textContent = "Solved";
-    this.input.disabled = true;
-    this.submit.disabled = true;
+    this.form.hidden = true;
     this.hintButton.hidden = true;
     this.hintNote.hidden = true;
   }

@@ -1,9 +1,10 @@
 // What the player client keeps in the browser's local storage: the session (hunt, token, name)
-// so a reload or a new tab resumes the same player, and the texts of hints already taken (the
-// server's state only counts them).
+// so a reload or a new tab resumes the same player, the texts of hints already taken (the
+// server's state only counts them) and the last accepted position (state does not tell it).
 
 const SESSION_KEY = "cairn.session";
 const HINTS_PREFIX = "cairn.hints.";
+const POSITION_PREFIX = "cairn.position.";
 
 function read(key) {
   try {
@@ -35,7 +36,20 @@ export function saveSession(session) {
 export function clearSession() {
   const session = loadSession();
   localStorage.removeItem(SESSION_KEY);
-  if (session) localStorage.removeItem(HINTS_PREFIX + session.token);
+  if (session) {
+    localStorage.removeItem(HINTS_PREFIX + session.token);
+    localStorage.removeItem(POSITION_PREFIX + session.token);
+  }
+}
+
+/** The last position the server accepted for this token, `{lat, lon}`, or null. */
+export function loadPosition(token) {
+  const p = read(POSITION_PREFIX + token);
+  return p && Number.isFinite(p.lat) && Number.isFinite(p.lon) ? p : null;
+}
+
+export function savePosition(token, lat, lon) {
+  write(POSITION_PREFIX + token, { lat, lon });
 }
 
 /** `{puzzleId: [{text, cost}]}` for this token. */

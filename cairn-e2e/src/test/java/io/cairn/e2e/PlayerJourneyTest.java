@@ -34,8 +34,8 @@ class PlayerJourneyTest {
                 .replace("title: Harbour Lights", "title: " + title));
     cairn.organiser().start(huntId);
 
-    Page bea = join(other, title, "Bea", "");
-    Page ada = join(device, title, "Ada", "Gulls");
+    Page bea = Players.join(cairn, other, title, "Bea", "");
+    Page ada = Players.join(cairn, device, title, "Ada", "Gulls");
     cairn.screenshot(ada, "01-joined");
     assertThat(ada.locator("#player-name")).hasText("Ada");
     assertThat(ada.locator("#player-team")).hasText("team Gulls");
@@ -47,7 +47,7 @@ class PlayerJourneyTest {
     assertThat(ada.locator("#position-text")).containsText("You are at 59.32");
     ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Scan for treasures"))
         .click();
-    Locator boathouse = treasure(ada, "boathouse");
+    Locator boathouse = Players.treasure(ada, "boathouse");
     assertThat(boathouse).containsText("The Boathouse");
     boathouse
         .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Walk here"))
@@ -68,7 +68,7 @@ class PlayerJourneyTest {
 
     // A puzzle: a partial answer first, then a hint, then the answer.
     Locator lighthouse = ada.locator("[data-puzzle=lighthouse]");
-    guess(lighthouse, "lens");
+    Players.guess(lighthouse, "lens");
     assertThat(lighthouse.locator(".guess-feedback")).hasText("Keep going: Which kind of lens?");
     lighthouse
         .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Get a hint"))
@@ -76,7 +76,7 @@ class PlayerJourneyTest {
     assertThat(lighthouse.locator(".hints")).containsText("Think of a French physicist.");
     assertThat(ada.locator("#board-you")).containsText("130 points");
     cairn.screenshot(ada, "04-partial-answer-and-hint");
-    guess(lighthouse, "Fresnel");
+    Players.guess(lighthouse, "Fresnel");
     assertThat(lighthouse.locator(".guess-feedback")).hasText("Correct! +100 points");
     assertThat(lighthouse.locator(".badge")).hasText("Solved");
     assertThat(ada.locator("[data-puzzle=riddle]")).containsText("What holds a ship in place?");
@@ -84,7 +84,7 @@ class PlayerJourneyTest {
     assertThat(bea.locator("#feed")).containsText("Gulls solved “Light the way”.");
 
     // The treasure the puzzle revealed needs its code.
-    Locator anchor = treasure(ada, "old-anchor");
+    Locator anchor = Players.treasure(ada, "old-anchor");
     anchor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Walk here")).click();
     assertThat(anchor.locator(".distance")).hasText("0 m");
     anchor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Claim")).click();
@@ -103,6 +103,8 @@ class PlayerJourneyTest {
     ada.locator("#map").focus();
     ada.keyboard().press("ArrowUp");
     assertThat(ada.locator("#position-text")).not().hasText(before);
+    assertThat(ada.locator("#walk-status")).isEmpty();
+    String afterStep = ada.locator("#position-text").textContent();
 
     // The organiser pauses: both players see it, and guesses are refused with a clear message.
     cairn.organiser().pause(huntId);
@@ -110,7 +112,7 @@ class PlayerJourneyTest {
       assertThat(page.locator("#status-banner")).containsText("paused by the organiser");
     }
     Locator riddle = ada.locator("[data-puzzle=riddle]");
-    guess(riddle, "anchor");
+    Players.guess(riddle, "anchor");
     assertThat(riddle.locator(".guess-feedback"))
         .hasText("The hunt is paused: try again when the organiser resumes it.");
     cairn.screenshot(ada, "06-paused");
@@ -123,6 +125,8 @@ class PlayerJourneyTest {
     assertThat(ada.locator("[data-puzzle=lighthouse] .hints"))
         .containsText("Think of a French physicist.");
     assertThat(ada.locator("#status-banner")).containsText("paused");
+    assertThat(ada.locator("#position-text")).hasText(afterStep);
+    assertThat(Players.treasure(ada, "old-anchor")).containsText("Claimed by your team");
     cairn.screenshot(ada, "07-resumed-after-reload");
 
     cairn.organiser().resume(huntId);
@@ -136,23 +140,32 @@ class PlayerJourneyTest {
     cairn.screenshot(bea, "08-ended-other-player");
   }
 
-  private static Page join(Device device, String title, String name, String team) {
-    Page page = cairn.open(device, "/");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Play " + title)).click();
-    page.getByLabel("Your name").fill(name);
-    page.getByLabel(Pattern.compile("^Team")).fill(team);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join the hunt")).click();
-    assertThat(page.locator("#connection")).hasText("Online");
-    assertThat(page.locator("#hunt-title")).hasText(title);
-    return page;
-  }
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Device.class)
+  void rateLimitedGuessesCountDown(Device device) {
+    String huntId = "limited-" + device.name().toLowerCase(java.util.Locale.ROOT);
+    String title = "Limited " + device.name();
+    cairn
+        .organiser()
+        .upload(
+            CairnBrowser.resourceText("e2e.hunt.yaml")
+                .replace("id: harbour-e2e", "id: " + huntId)
+                .replace("title: Harbour Lights", "title: " + title)
+                .replace("guesses-per-minute: 30", "guesses-per-minute: 1"));
+    cairn.organiser().start(huntId);
+    Page page = Players.join(cairn, device, title, "Cy", "");
+    Locator lighthouse = page.locator("[data-puzzle=lighthouse]");
 
-  private static Locator treasure(Page page, String id) {
-    return page.locator("[data-treasure=" + id + "]");
-  }
+    Players.guess(lighthouse, "candle");
+    assertThat(lighthouse.locator(".guess-feedback"))
+        .hasText("“candle” is not the answer. Try again.");
+    Players.guess(lighthouse, "torch");
 
-  private static void guess(Locator puzzle, String answer) {
-    puzzle.getByLabel("Your answer").fill(answer);
-    puzzle.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Guess")).click();
+    assertThat(lighthouse.locator(".guess-feedback"))
+        .hasText(Pattern.compile("Too many tries: try again in \\d+ s"));
+    assertThat(
+            lighthouse.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Guess")))
+        .isDisabled();
+    cairn.screenshot(page, "rate-limited");
   }
 }
