@@ -137,6 +137,12 @@ class PlayerJourneyTest {
       assertThat(page.locator("#feed")).containsText("The hunt has ended.");
     }
     cairn.screenshot(ada, "08-ended");
+    for (Page page : new Page[] {ada, bea}) {
+      org.assertj.core.api.Assertions.assertThat(
+              page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+          .as("no horizontal scrolling at %s px", page.viewportSize().width)
+          .isEqualTo(true);
+    }
     cairn.screenshot(bea, "08-ended-other-player");
   }
 

@@ -23,6 +23,22 @@ class PlayerPageSmokeTest {
   }
 
   @Test
+  void joinsWithTheKeyboardAlone() {
+    Page page = cairn.open(Device.DESKTOP, "/");
+    assertThat(page.getByText("Harbour Lights")).isVisible();
+
+    page.keyboard().press("Tab"); // the skip link
+    page.keyboard().press("Tab"); // Cairn
+    page.keyboard().press("Tab"); // Play Harbour Lights
+    page.keyboard().press("Enter");
+    page.keyboard().type("Kim");
+    page.keyboard().press("Enter");
+
+    assertThat(page.locator("#player-name")).hasText("Kim");
+    assertThat(page.locator("#me-heading")).isFocused();
+  }
+
+  @Test
   void bundledLibrariesLoadWithoutNetwork() {
     Page page = cairn.open(Device.DESKTOP, "/");
     page.addScriptTag(new Page.AddScriptTagOptions().setUrl("/assets/vendor/leaflet/leaflet.js"));
