@@ -14,7 +14,7 @@ const BOARD_LIMIT = 10;
 const RESYNC_AT_MOST_EVERY_MS = 10_000;
 
 export class Game {
-  /** `client`: a connected CairnClient; `session`: {hunt, token, player, team}; `info`: the catalog entry. */
+  /** `client`: a connected CairnClient; `session`: {hunt, token, player, team, solo}; `info`: the catalog entry. */
   constructor(client, session, info, config) {
     this.client = client;
     this.session = session;
@@ -62,7 +62,7 @@ export class Game {
     if (!config.mapTilesUrl) byId("map-note").textContent = "This server shows no map tiles: positions are drawn on a blank map.";
 
     byId("player-name").textContent = session.player;
-    byId("player-team").textContent = session.team === session.player ? "playing alone" : `team ${session.team}`;
+    byId("player-team").textContent = session.solo ? "playing alone" : `team ${session.team}`;
     this.wireControls();
   }
 

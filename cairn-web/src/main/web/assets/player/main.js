@@ -105,7 +105,7 @@ async function submitJoin(event) {
       return null;
     }
     byId("join-error").textContent = "";
-    const session = { hunt: hunt.id, token: reply.token, player: reply.player, team: reply.team };
+    const session = { hunt: hunt.id, token: reply.token, player: reply.player, team: reply.team, solo: !team };
     saveSession(session);
     return { session, reply };
   });

@@ -39,12 +39,17 @@ export class MapView {
     }
     this.treasureLayer = L.layerGroup().addTo(this.map);
     this.map.on("click", (e) => onPick(e.latlng.lat, e.latlng.lng));
-    container.addEventListener("keydown", (e) => {
-      const bearing = { ArrowUp: 0, ArrowRight: 90, ArrowDown: 180, ArrowLeft: 270 }[e.key];
-      if (bearing === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
-      e.preventDefault();
-      onKeyStep(bearing, e.shiftKey ? 50 : 10);
-    });
+    this.listeners = new AbortController();
+    container.addEventListener(
+      "keydown",
+      (e) => {
+        const bearing = { ArrowUp: 0, ArrowRight: 90, ArrowDown: 180, ArrowLeft: 270 }[e.key];
+        if (bearing === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+        e.preventDefault();
+        onKeyStep(bearing, e.shiftKey ? 50 : 10);
+      },
+      { signal: this.listeners.signal },
+    );
   }
 
   setPlayer(lat, lon, follow) {
@@ -82,8 +87,11 @@ export class MapView {
     if (this.available) this.map.invalidateSize();
   }
 
+  /** Frees the map and its container (which the next game's map reuses). */
   remove() {
-    if (this.available) this.map.remove();
+    if (!this.available) return;
+    this.listeners.abort();
+    this.map.remove();
   }
 }
 

@@ -23,7 +23,7 @@ function write(key, value) {
   }
 }
 
-/** `{hunt, token, player, team}` of the last join, or null. */
+/** `{hunt, token, player, team, solo}` of the last join, or null. */
 export function loadSession() {
   const session = read(SESSION_KEY);
   return session && typeof session.token === "string" && typeof session.hunt === "string" ? session : null;
