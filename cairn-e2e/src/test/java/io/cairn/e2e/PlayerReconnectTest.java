@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The server closes connections idle for 3 s here (the client pings every 20 s), so the page loses
+ * The server closes connections idle for 5 s here (the client pings every 20 s), so the page loses
  * its connection again and again: it must reconnect by itself, resume the same player with its
  * token, and go on playing.
  */
 class PlayerReconnectTest {
   @RegisterExtension
   static final CairnBrowser cairn =
-      CairnBrowser.withHunts("e2e.hunt.yaml").started().setting("idle-timeout", "3s");
+      CairnBrowser.withHunts("e2e.hunt.yaml").started().setting("idle-timeout", "5s");
 
   @Test
   void reconnectsAndResumesTheSamePlayer() {
