@@ -160,8 +160,11 @@ export class HuntView {
       );
       this.chartTeams = teams;
     }
-    const x = this.samples.map((s) => s.at / 1000);
-    const ys = teams.map((team) => this.samples.map((s) => s.scores.get(team) ?? null));
+    // Boards are pushed whenever they change, so the latest one still holds now: the lines run
+    // on to the present instead of stopping at the last change.
+    const points = latest && latest.at < Date.now() ? [...this.samples, { ...latest, at: Date.now() }] : this.samples;
+    const x = points.map((s) => s.at / 1000);
+    const ys = teams.map((team) => points.map((s) => s.scores.get(team) ?? null));
     this.chart.setData([x, ...ys]);
   }
 
