@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,6 +88,7 @@ public final class CairnBrowser
   @Override
   public void beforeAll(ExtensionContext context) {
     Path chromium = chromium();
+    PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MS);
     server = InProcessServer.start(settings);
     organiser = new Organiser(server.baseUrl(), server.adminToken());
     for (String resource : huntResources) {
