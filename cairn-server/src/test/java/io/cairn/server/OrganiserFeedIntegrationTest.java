@@ -155,6 +155,35 @@ class OrganiserFeedIntegrationTest {
   }
 
   @Test
+  void aNewStreamStartsWithTheHuntsRecentEvents() throws Exception {
+    try (WsClient ada = player("Ada", 59.3260, 18.0725)) {
+      JsonNode claim = ada.call("claim", ",\"treasure\":\"boathouse\",\"code\":\"\"");
+      assertThat(claim.get("ok").asBoolean()).as(claim.toString()).isTrue();
+      ada.event("board");
+    }
+    server.organiser.announce("harbor-run", "Halfway there").get(5, TimeUnit.SECONDS);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.httpUrl("/admin/hunts/harbor-run/events")))
+            .header("Authorization", "Bearer " + TOKEN)
+            .build();
+    HttpResponse<InputStream> response =
+        HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      List<String> names = new ArrayList<>();
+      while (!names.contains("announce")) {
+        String line = lines.readLine();
+        assertThat(line).as("stream ended early after " + names).isNotNull();
+        if (line.startsWith("data: ")) {
+          names.add(JSON.readTree(line.substring(6)).get("ev").asText());
+        }
+      }
+      // the hunt's start (TestServer.withHunt), the claim, the announcement; boards are history
+      assertThat(names).containsExactly("hunt", "claimed", "announce");
+    }
+  }
+
+  @Test
   void dropsAStreamWhoseReaderFallsBehindInsteadOfBufferingForIt() throws Exception {
     OrganiserFeed feed = server.gateway.organiserFeed();
     try (Socket slow = new Socket()) {

@@ -287,9 +287,10 @@ public final class AdminRoute implements HttpRoute {
   }
 
   /**
-   * Turns this connection into the hunt's event stream: the response has no length and ends when
-   * either side closes. The idle timeout is for players who go silent; a stream's reader sends
-   * nothing by design, so it is taken off this connection (the feed's heartbeats find dead peers).
+   * Turns this connection into the hunt's event stream, starting with the hunt's recent events: the
+   * response has no length and ends when either side closes. The idle timeout is for players who go
+   * silent; a stream's reader sends nothing by design, so it is taken off this connection (the
+   * feed's heartbeats find dead peers).
    */
   private void stream(ChannelHandlerContext ctx, FullHttpRequest request, HuntView view) {
     if (!feed.subscribe(ctx.channel(), view.shard(), view.huntNumber())) {
@@ -312,9 +313,13 @@ public final class AdminRoute implements HttpRoute {
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
         .set("X-Accel-Buffering", "no");
     ctx.write(head);
-    ctx.writeAndFlush(
+    ctx.write(
         Unpooled.copiedBuffer(
             ": events of hunt " + view.huntId() + "\n\n", StandardCharsets.UTF_8));
+    for (byte[] event : feed.recentEvents(view.shard(), view.huntNumber())) {
+      OrganiserFeed.writeEvent(ctx.channel(), event);
+    }
+    ctx.flush();
   }
 
   /** A whole-number parameter: 0 when absent, {@link Long#MIN_VALUE} when not a number. */
