@@ -100,6 +100,11 @@ class OrganiserFeedIntegrationTest {
     assertThat(get("/admin/hunts/nope/map", TOKEN).statusCode()).isEqualTo(404);
     assertThat(get("/admin/hunts/harbor-run/map?cellM=2", TOKEN).statusCode()).isEqualTo(400);
     assertThat(get("/admin/hunts/harbor-run/map?maxAgeS=x", TOKEN).statusCode()).isEqualTo(400);
+    assertThat(get("/admin/hunts/harbor-run/map?maxAgeS=-1", TOKEN).statusCode()).isEqualTo(400);
+    assertThat(get("/admin/hunts/harbor-run/map?cellM=99999999999", TOKEN).statusCode())
+        .isEqualTo(400);
+    assertThat(get("/admin/hunts/harbor-run/map?cellM=2", TOKEN).body())
+        .contains("cellM must be 5-100000");
     assertThat(get("/admin/health?after=soon", TOKEN).statusCode()).isEqualTo(400);
   }
 
