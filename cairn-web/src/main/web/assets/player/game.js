@@ -107,12 +107,44 @@ export class Game {
     byId("hunt-title").textContent = hunt.title;
     document.title = `${hunt.title} · Cairn`;
     this.setStatus(hunt.status, hunt.startsAt, hunt.endsAt);
+    this.showRounds(hunt.rounds);
     this.puzzles.render(hunt.puzzles);
     this.board.setYou(hunt.rank, hunt.score);
     const solved = hunt.puzzles.filter((p) => p.solved).length;
     const claimed = hunt.treasures.filter((t) => t.claimed).length;
     byId("progress").textContent =
       `${solved} of ${hunt.puzzles.length} open puzzles solved · ${claimed} of ${hunt.treasures.length} visible treasures claimed`;
+  }
+
+  /**
+   * A hunt in rounds (a Cairn addition) lists them in `state`: say which one is open and when
+   * the next opens. Hunts without rounds have no `rounds`, and the line stays hidden.
+   */
+  showRounds(rounds) {
+    const line = byId("rounds");
+    this.rounds = new Map();
+    if (!Array.isArray(rounds) || rounds.length === 0) {
+      line.hidden = true;
+      return;
+    }
+    for (const r of rounds) this.rounds.set(r.id, r);
+    const open = rounds.filter((r) => r.open);
+    const current = open[open.length - 1];
+    const next = rounds.find((r) => !r.open);
+    const parts = [];
+    if (current) parts.push(`Round ${current.index + 1} of ${rounds.length}: ${current.title}`);
+    if (next) {
+      parts.push(`next: ${next.title}${next.opensAt ? ` at ${formatTime(next.opensAt)}` : ""}`);
+    } else {
+      parts.push("the last round");
+    }
+    line.textContent = parts.join(" · ");
+    line.hidden = false;
+  }
+
+  /** The title of round `id`, for a puzzle's label; empty for hunts without rounds. */
+  roundTitle(id) {
+    return (id && this.rounds?.get(id)?.title) || "";
   }
 
   /**
@@ -217,6 +249,9 @@ export class Game {
         byId("announcement").textContent = ev.message;
         byId("announcement").hidden = false;
         break;
+      case "round":
+        this.roundOpened(ev, at);
+        break;
       case "hunt":
         this.feed.add(statusLine(ev.status), "status", at);
         if (this.hunt) this.hunt.status = ev.status;
@@ -235,6 +270,19 @@ export class Game {
       this.feed.add(`A new treasure is on the map for your team: ${this.treasureName(ev.treasure)}.`, "mine", at);
       if (this.walker.position) this.scan();
     }
+  }
+
+  async roundOpened(ev, at) {
+    const puzzles = Array.isArray(ev.puzzles) ? ev.puzzles.length : 0;
+    const treasures = Array.isArray(ev.treasures) ? ev.treasures.length : 0;
+    const number = typeof ev.index === "number" ? `Round ${ev.index + 1}` : "A new round";
+    this.feed.add(
+      `${number}${ev.title ? `, “${ev.title}”,` : ""} is open: ${puzzles} puzzle(s) and ${treasures} treasure(s).`,
+      "status",
+      at,
+    );
+    await this.refreshState();
+    if (this.walker.position) this.scan();
   }
 
   puzzleName(id) {

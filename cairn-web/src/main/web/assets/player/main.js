@@ -179,6 +179,8 @@ function enterGame(session, reply) {
     show("game-view");
     const info = app.catalog.find((h) => h.id === session.hunt);
     app.game = new Game(app.client, session, info, app.config);
+    // Keyboard and screen reader users start on the player's summary, not on a hidden form.
+    byId("me-heading").focus();
   }
   app.game.applyState(reply.hunt);
   app.game.afterJoin();
@@ -195,6 +197,7 @@ function leave(message = "") {
   app.game?.dispose();
   app.game = null;
   showCatalog(message);
+  byId("catalog-heading").focus();
 }
 
 function showConnection(state, detail) {

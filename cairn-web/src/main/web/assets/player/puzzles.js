@@ -5,7 +5,7 @@ import { countdown } from "./countdown.js";
 import { loadHints, saveHint } from "./storage.js";
 
 export class PuzzleList {
-  /** `game`: request(op, args), token(), onScore(reply), refreshState(), huntStatus(). */
+  /** `game`: request(op, args), token(), onScore(reply), refreshState(), huntStatus(), roundTitle(id). */
   constructor(list, game) {
     this.list = list;
     this.game = game;
@@ -47,6 +47,7 @@ class PuzzleCard {
     const inputId = `answer-${puzzle.id}`;
     this.title = el("h3");
     this.points = el("span", { class: "points" });
+    this.round = el("span", { class: "round" });
     this.state = el("span", { class: "badge" });
     this.text = el("p", { class: "puzzle-text" });
     this.input = el("input", { id: inputId, name: "answer", maxlength: 200, autocomplete: "off", required: true });
@@ -65,7 +66,7 @@ class PuzzleCard {
     this.root = el(
       "li",
       { class: "puzzle", "data-puzzle": puzzle.id },
-      el("div", { class: "puzzle-head" }, this.title, this.points, this.state),
+      el("div", { class: "puzzle-head" }, this.title, this.points, this.round, this.state),
       this.text,
       this.form,
       this.feedback,
@@ -77,6 +78,7 @@ class PuzzleCard {
     this.title.textContent = puzzle.title;
     this.points.textContent = `${puzzle.points} points`;
     this.text.textContent = puzzle.text;
+    this.round.textContent = this.game.roundTitle(puzzle.round);
     this.hints.replaceChildren(...hints.map((h) => el("li", {}, h.text, el("span", { class: "cost" }, ` (cost ${h.cost})`))));
     if (puzzle.hintsTaken > hints.length) {
       this.hints.append(el("li", { class: "help" }, `${puzzle.hintsTaken - hints.length} hint(s) taken on another device`));
