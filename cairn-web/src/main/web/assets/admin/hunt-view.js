@@ -1,8 +1,9 @@
 // The live view of one hunt: leaderboard, a chart of the top teams' scores over time, a map of
 // treasures and player density, and the event feed. Hunt data comes from the organiser event
-// stream; on (re)connect the view reloads the board, the board history and the map, so nothing
-// missed while disconnected stays missing. The map is also refreshed every few seconds, because
-// players' positions change without events.
+// stream, which starts with the hunt's last 100 events (so the feed is not empty after a reload);
+// on (re)connect the view reloads the board, the board history and the map, so nothing missed
+// while disconnected stays missing. The map is also refreshed every few seconds, because players'
+// positions change without events.
 
 import { fetchJson } from "/assets/common/http.js";
 import { EventStream } from "./event-stream.js";
@@ -24,6 +25,7 @@ export class HuntView {
     this.huntId = null;
     this.stream = null;
     this.samples = [];
+    this.seen = new Set();
     this.treasureNames = new Map();
     this.chart = null;
     this.chartTeams = [];
@@ -40,15 +42,20 @@ export class HuntView {
     this.close();
     this.huntId = huntId;
     this.samples = [];
+    this.seen = new Set();
     this.mapFitted = false;
     document.getElementById("feed").replaceChildren();
     document.getElementById("leaderboard").replaceChildren();
     this.ensureMap();
-    this.stream = new EventStream(`/admin/hunts/${encodeURIComponent(huntId)}/events`, this.token, {
-      onEvent: (event) => this.onEvent(event),
-      onState: (state, detail) => this.onStreamState(state, detail),
-    }).start();
-    this.mapTimer = setInterval(() => this.refreshMap(), MAP_REFRESH_MS);
+    // The map first: it names the treasures that the replayed events mention by id.
+    this.refreshMap(true).finally(() => {
+      if (huntId !== this.huntId) return;
+      this.stream = new EventStream(`/admin/hunts/${encodeURIComponent(huntId)}/events`, this.token, {
+        onEvent: (event) => this.onEvent(event),
+        onState: (state, detail) => this.onStreamState(state, detail),
+      }).start();
+      this.mapTimer = setInterval(() => this.refreshMap(), MAP_REFRESH_MS);
+    });
   }
 
   close() {
@@ -94,6 +101,13 @@ export class HuntView {
   }
 
   onEvent(event) {
+    // A (re)connected stream starts with the hunt's recent events: skip those already shown.
+    const key = `${event.ev}/${event.seq}/${event.at}/${event.treasure || event.puzzle || event.message || ""}`;
+    if (event.ev !== "board") {
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+      if (this.seen.size > FEED_MAX * 4) this.seen = new Set([...this.seen].slice(-FEED_MAX * 2));
+    }
     switch (event.ev) {
       case "board":
         this.renderBoard(event.top);
@@ -160,8 +174,11 @@ export class HuntView {
       );
       this.chartTeams = teams;
     }
-    const x = this.samples.map((s) => s.at / 1000);
-    const ys = teams.map((team) => this.samples.map((s) => s.scores.get(team) ?? null));
+    // Boards are pushed whenever they change, so the latest one still holds now: the lines run
+    // on to the present instead of stopping at the last change.
+    const points = latest && latest.at < Date.now() ? [...this.samples, { ...latest, at: Date.now() }] : this.samples;
+    const x = points.map((s) => s.at / 1000);
+    const ys = teams.map((team) => points.map((s) => s.scores.get(team) ?? null));
     this.chart.setData([x, ...ys]);
   }
 

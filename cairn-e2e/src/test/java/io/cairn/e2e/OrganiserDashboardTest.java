@@ -94,6 +94,9 @@ class OrganiserDashboardTest {
     assertThat(page.locator("#stream-state")).hasText("live");
     assertThat(page.locator("#score-chart .u-legend")).containsText("Gulls");
     assertThat(page.locator("#leaderboard li").first().locator(".team")).hasText("Gulls");
+    assertThat(page.locator("#feed li[data-ev=claimed]"))
+        .containsText(new String[] {"Gulls claimed The Boathouse (first!)"});
+    assertThat(page.locator("#feed li").first()).containsText("now ended");
     cairn.screenshot(page, "4-after-reload");
   }
 

@@ -22,9 +22,11 @@ import org.agrona.DirectBuffer;
  * shard thread, after the batch is durable, exactly as the players get them), and it
  *
  * <ul>
- *   <li>keeps each hunt's {@code board} events in a bounded {@link BoardHistory};
+ *   <li>keeps each hunt's {@code board} events in a bounded {@link BoardHistory}, and its last
+ *       {@link #RECENT_EVENTS} other events in {@link RecentEvents};
  *   <li>streams the events of a hunt to the organisers subscribed to it, as Server-Sent Events
- *       ({@code data: <event JSON>\n\n}) on their HTTP connections.
+ *       ({@code data: <event JSON>\n\n}) on their HTTP connections, starting with the recent
+ *       events.
  * </ul>
  *
  * <p>Streaming costs players nothing: with no subscriber an event costs one volatile read; with
@@ -48,6 +50,9 @@ public final class OrganiserFeed {
    */
   static final long HEARTBEAT_S = 15;
 
+  /** Events other than board pushes kept per hunt, replayed to a new stream. */
+  public static final int RECENT_EVENTS = 100;
+
   private static final byte[] BOARD_PREFIX =
       "{\"ev\":\"board\",".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] AT_FIELD = "\"at\":".getBytes(StandardCharsets.US_ASCII);
@@ -61,6 +66,7 @@ public final class OrganiserFeed {
   private final ConcurrentHashMap<Long, CopyOnWriteArrayList<Subscriber>> subscribers =
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, BoardHistory> histories = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, RecentEvents> recent = new ConcurrentHashMap<>();
   private final AtomicInteger subscriberCount = new AtomicInteger();
   private final AtomicLong slowDropped = new AtomicLong();
 
@@ -98,9 +104,17 @@ public final class OrganiserFeed {
     return history == null ? List.of() : history.samples();
   }
 
+  /** The hunt's last events other than board pushes, oldest first, each as UTF-8 JSON. */
+  public List<byte[]> recentEvents(int shard, int huntNumber) {
+    RecentEvents events = recent.get(key(shard, huntNumber));
+    return events == null ? List.of() : events.events();
+  }
+
   /**
-   * Makes {@code channel}, whose response head was written, a stream of the hunt's events. Called
-   * on the channel's event loop; false when {@link #MAX_SUBSCRIBERS} streams are open already.
+   * Makes {@code channel} a stream of the hunt's events. Called on the channel's event loop, which
+   * runs the first event sent to it only after the caller returns: write the response head and the
+   * {@link #recentEvents} before returning. False when {@link #MAX_SUBSCRIBERS} streams are open
+   * already.
    */
   public boolean subscribe(Channel channel, int shard, int huntNumber) {
     while (true) {
@@ -142,6 +156,10 @@ public final class OrganiserFeed {
           .computeIfAbsent(
               key(shard, huntNumber), k -> new BoardHistory(historyCapacity, historySampleMs))
           .record(json, offset, length, atMs(json, offset, length));
+    } else {
+      recent
+          .computeIfAbsent(key(shard, huntNumber), k -> new RecentEvents(RECENT_EVENTS))
+          .record(json, offset, length);
     }
     if (subscriberCount.get() == 0) {
       return;
@@ -237,6 +255,13 @@ public final class OrganiserFeed {
         channel.writeAndFlush(HEARTBEAT.duplicate());
       }
     }
+  }
+
+  /** Writes {@code json} to {@code channel} as one event block; the caller flushes. */
+  public static void writeEvent(Channel channel, byte[] json) {
+    channel.write(DATA.duplicate());
+    channel.write(Unpooled.wrappedBuffer(json));
+    channel.write(END.duplicate());
   }
 
   /** Writes one event to one subscriber, on its event loop. */

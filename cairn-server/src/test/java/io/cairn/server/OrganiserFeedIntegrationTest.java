@@ -100,6 +100,11 @@ class OrganiserFeedIntegrationTest {
     assertThat(get("/admin/hunts/nope/map", TOKEN).statusCode()).isEqualTo(404);
     assertThat(get("/admin/hunts/harbor-run/map?cellM=2", TOKEN).statusCode()).isEqualTo(400);
     assertThat(get("/admin/hunts/harbor-run/map?maxAgeS=x", TOKEN).statusCode()).isEqualTo(400);
+    assertThat(get("/admin/hunts/harbor-run/map?maxAgeS=-1", TOKEN).statusCode()).isEqualTo(400);
+    assertThat(get("/admin/hunts/harbor-run/map?cellM=99999999999", TOKEN).statusCode())
+        .isEqualTo(400);
+    assertThat(get("/admin/hunts/harbor-run/map?cellM=2", TOKEN).body())
+        .contains("cellM must be 5-100000");
     assertThat(get("/admin/health?after=soon", TOKEN).statusCode()).isEqualTo(400);
   }
 
@@ -152,6 +157,35 @@ class OrganiserFeedIntegrationTest {
     await(
         "the closed stream is unsubscribed",
         () -> server.gateway.organiserFeed().subscribers() == 0);
+  }
+
+  @Test
+  void aNewStreamStartsWithTheHuntsRecentEvents() throws Exception {
+    try (WsClient ada = player("Ada", 59.3260, 18.0725)) {
+      JsonNode claim = ada.call("claim", ",\"treasure\":\"boathouse\",\"code\":\"\"");
+      assertThat(claim.get("ok").asBoolean()).as(claim.toString()).isTrue();
+      ada.event("board");
+    }
+    server.organiser.announce("harbor-run", "Halfway there").get(5, TimeUnit.SECONDS);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.httpUrl("/admin/hunts/harbor-run/events")))
+            .header("Authorization", "Bearer " + TOKEN)
+            .build();
+    HttpResponse<InputStream> response =
+        HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      List<String> names = new ArrayList<>();
+      while (!names.contains("announce")) {
+        String line = lines.readLine();
+        assertThat(line).as("stream ended early after " + names).isNotNull();
+        if (line.startsWith("data: ")) {
+          names.add(JSON.readTree(line.substring(6)).get("ev").asText());
+        }
+      }
+      // the hunt's start (TestServer.withHunt), the claim, the announcement; boards are history
+      assertThat(names).containsExactly("hunt", "claimed", "announce");
+    }
   }
 
   @Test

@@ -244,26 +244,18 @@ public final class AdminRoute implements HttpRoute {
     return true;
   }
 
+  /** The ranges of cellM and maxAgeS are the engine's to check; only numbers are checked here. */
   private void map(
       ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri, String huntId) {
     long cellM = longParameter(uri, "cellM");
     long maxAgeS = longParameter(uri, "maxAgeS");
-    if (cellM != 0 && (cellM < 5 || cellM > 100_000)) {
+    if (cellM != (int) cellM || maxAgeS != (int) maxAgeS) {
       HttpResponses.error(
           ctx,
           request,
           HttpResponseStatus.BAD_REQUEST,
           ErrorCode.BAD_REQUEST,
-          "cellM must be a number of metres from 5 to 100000");
-      return;
-    }
-    if (maxAgeS < 0 || maxAgeS > 7 * 24 * 3600) {
-      HttpResponses.error(
-          ctx,
-          request,
-          HttpResponseStatus.BAD_REQUEST,
-          ErrorCode.BAD_REQUEST,
-          "maxAgeS must be a number of seconds from 0 (any age) to 604800");
+          "cellM (metres) and maxAgeS (seconds) must be whole numbers");
       return;
     }
     reply(ctx, request, organiser.huntMap(huntId, (int) cellM, (int) maxAgeS));
@@ -287,9 +279,10 @@ public final class AdminRoute implements HttpRoute {
   }
 
   /**
-   * Turns this connection into the hunt's event stream: the response has no length and ends when
-   * either side closes. The idle timeout is for players who go silent; a stream's reader sends
-   * nothing by design, so it is taken off this connection (the feed's heartbeats find dead peers).
+   * Turns this connection into the hunt's event stream, starting with the hunt's recent events: the
+   * response has no length and ends when either side closes. The idle timeout is for players who go
+   * silent; a stream's reader sends nothing by design, so it is taken off this connection (the
+   * feed's heartbeats find dead peers).
    */
   private void stream(ChannelHandlerContext ctx, FullHttpRequest request, HuntView view) {
     if (!feed.subscribe(ctx.channel(), view.shard(), view.huntNumber())) {
@@ -312,9 +305,13 @@ public final class AdminRoute implements HttpRoute {
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
         .set("X-Accel-Buffering", "no");
     ctx.write(head);
-    ctx.writeAndFlush(
+    ctx.write(
         Unpooled.copiedBuffer(
             ": events of hunt " + view.huntId() + "\n\n", StandardCharsets.UTF_8));
+    for (byte[] event : feed.recentEvents(view.shard(), view.huntNumber())) {
+      OrganiserFeed.writeEvent(ctx.channel(), event);
+    }
+    ctx.flush();
   }
 
   /** A whole-number parameter: 0 when absent, {@link Long#MIN_VALUE} when not a number. */
