@@ -202,6 +202,7 @@ final class ServerRuntime {
     CairnServer s = server;
     if (s == null) {
       engine.close();
+      metrics.close();
       return;
     }
     log("draining: no new connections");
@@ -209,6 +210,7 @@ final class ServerRuntime {
     engine.close();
     log("engine stopped: queued commands answered, journals flushed");
     s.close();
+    metrics.close();
     log("stopped");
   }
 
