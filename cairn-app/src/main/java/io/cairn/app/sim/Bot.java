@@ -284,6 +284,10 @@ public final class Bot implements Runnable {
           }
         }
         case "hunt" -> readStatus(event.string("status"));
+        case "round" -> {
+          Arrays.fill(lockedTreasure, false);
+          needState = true;
+        }
         default -> {}
       }
     }
