@@ -8,6 +8,7 @@ import io.cairn.veltrix.Treasure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The bundled demo hunt is the example file, and a hunt worth demonstrating. */
@@ -41,6 +42,26 @@ class DemoHuntTest {
         .allSatisfy(h -> assertThat(h.cost()).isPositive())
         .anySatisfy(h -> assertThat(h.afterMs()).isPositive());
     assertThat(hunt.treasures()).filteredOn(Treasure::hasCode).isNotEmpty();
+  }
+
+  /** Rounds open within minutes, so a newcomer to the demo sees one open and its items appear. */
+  @Test
+  void comesInRoundsThatOpenSoonWithItemsInEach() {
+    HuntSnapshot hunt = DemoHunt.compile();
+    assertThat(hunt.rounds()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(hunt.round(hunt.rounds().size() - 1).startsAfterMs())
+        .isPositive()
+        .isLessThanOrEqualTo(10 * 60_000L);
+    for (int r = 0; r < hunt.rounds().size(); r++) {
+      int round = r;
+      assertThat(IntStream.range(0, hunt.puzzleCount()).filter(p -> hunt.puzzleRound(p) == round))
+          .as("puzzles of round " + round)
+          .isNotEmpty();
+      assertThat(
+              IntStream.range(0, hunt.treasureCount()).filter(t -> hunt.treasureRound(t) == round))
+          .as("treasures of round " + round)
+          .isNotEmpty();
+    }
   }
 
   /** A player at a laptop cannot read a code at the spot: the unlocking puzzle must tell it. */
