@@ -59,7 +59,7 @@ final class PointOps {
       return false;
     }
     if (hunt.status != HuntStatus.RUNNING) {
-      Replies.fail(egress, cmd, ErrorCode.HUNT_NOT_RUNNING, "the hunt is not running");
+      notRunning(egress, cmd, hunt);
       return false;
     }
     int p = hunt.snapshot.puzzleIndex(cmd.puzzleId());
@@ -201,7 +201,7 @@ final class PointOps {
       return false;
     }
     if (hunt.status != HuntStatus.RUNNING) {
-      Replies.fail(egress, cmd, ErrorCode.HUNT_NOT_RUNNING, "the hunt is not running");
+      notRunning(egress, cmd, hunt);
       return false;
     }
     int t = hunt.snapshot.treasureIndex(cmd.treasureId());
@@ -337,5 +337,12 @@ final class PointOps {
         .field("score", hunt.teams.score(team));
     Replies.end(egress, cmd);
     return true;
+  }
+
+  /** HUNT_NOT_RUNNING with the hunt's status, so a client can tell "not yet" from "over". */
+  private static void notRunning(Egress egress, CommandDecoder cmd, HuntState hunt) {
+    Replies.error(egress, cmd, ErrorCode.HUNT_NOT_RUNNING, "the hunt is not running")
+        .field("status", HuntStatus.name(hunt.status));
+    Replies.end(egress, cmd);
   }
 }

@@ -27,7 +27,9 @@ class ClaimTest {
     h.load(TestHunts.hunt().text());
     int ada = h.player("Ada", "");
 
-    assertThat(h.claim(ada, "boathouse", "").error()).isEqualTo("HUNT_NOT_RUNNING");
+    Harness.Result r = h.claim(ada, "boathouse", "");
+    assertThat(r.error()).isEqualTo("HUNT_NOT_RUNNING");
+    assertThat(r.reply().get("status").asText()).isEqualTo("scheduled");
   }
 
   @Test

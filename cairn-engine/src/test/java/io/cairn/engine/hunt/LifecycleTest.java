@@ -73,6 +73,7 @@ class LifecycleTest {
     Harness.Result r = h.guess(ada, "tide", "high tide");
 
     assertThat(r.error()).isEqualTo("HUNT_NOT_RUNNING");
+    assertThat(r.reply().get("status").asText()).isEqualTo("ended");
     assertThat(r.journaled()).isTrue();
     assertThat(r.events("hunt").get(0).get("status").asText()).isEqualTo("ended");
     assertThat(r.events("hunt").get(0).get("endsAt").asLong()).isEqualTo(Harness.T0 + 7_200_000);
@@ -91,7 +92,9 @@ class LifecycleTest {
 
     assertThat(h.organiser(Op.PAUSE, "harbor-run").events("hunt").get(0).get("status").asText())
         .isEqualTo("paused");
-    assertThat(h.guess(ada, "tide", "high tide").error()).isEqualTo("HUNT_NOT_RUNNING");
+    Harness.Result paused = h.guess(ada, "tide", "high tide");
+    assertThat(paused.error()).isEqualTo("HUNT_NOT_RUNNING");
+    assertThat(paused.reply().get("status").asText()).isEqualTo("paused");
     assertThat(h.organiser(Op.RESUME, "harbor-run").ok()).isTrue();
     assertThat(h.guess(ada, "tide", "high tide").ok()).isTrue();
     Harness.Result ended = h.organiser(Op.END, "harbor-run");
