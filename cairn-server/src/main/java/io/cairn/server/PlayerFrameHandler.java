@@ -344,33 +344,13 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     CommandEncoder e = ENCODERS.get().wrap(buffer, 0);
     long nowMs = engine.clock().time();
     int target = shard;
-    int length;
     if (op == Op.JOIN) {
-      if (!r.hasHunt) {
-        CharSequence token = r.token;
-        int dot = indexOf(token, '.');
-        r.hunt.setLength(0);
-        r.hunt.append(token, 0, dot < 0 ? token.length() : dot);
-      }
-      target = engine.shardOf(r.hunt);
+      target = engine.shardOf(r.joinHunt());
       e.header(nowMs, connectionId, id, CommandLayout.NO_HUNT, CommandLayout.NO_PLAYER);
-      length =
-          e.join(
-              r.hunt, r.hasName ? r.name : "", r.hasTeam ? r.team : "", r.hasToken ? r.token : "");
     } else {
       e.header(nowMs, connectionId, id, huntNumber, playerIdx);
-      length =
-          switch (op) {
-            case Op.STATE -> e.state();
-            case Op.MOVE -> e.move(r.lat, r.lon);
-            case Op.SCAN -> e.scan();
-            case Op.GUESS -> e.guess(r.puzzle, r.answer);
-            case Op.CLAIM -> e.claim(r.treasure, r.hasCode ? r.code : "");
-            case Op.HINT -> e.hint(r.puzzle);
-            case Op.BOARD -> e.board(r.hasLimit ? (int) r.limit : 0);
-            default -> e.ping();
-          };
     }
+    int length = r.encodeBody(e);
     if (!engine.offer(target, op, buffer, 0, length)) {
       metrics.error(op, "OVERLOADED");
       fill(
@@ -406,15 +386,6 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       case Op.BOARD -> r.hasLimit && (r.limit < 1 || r.limit > 100) ? "limit must be 1-100" : null;
       default -> null;
     };
-  }
-
-  private static int indexOf(CharSequence text, char c) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      if (text.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private ByteBuf badRequest(long id, String message) {

@@ -1,5 +1,6 @@
 package io.cairn.server;
 
+import io.cairn.engine.command.CommandEncoder;
 import io.cairn.engine.command.Op;
 import io.netty.buffer.ByteBuf;
 
@@ -98,6 +99,47 @@ public final class RequestReader {
     lat = lon = 0;
     limit = 0;
     opName.setLength(0);
+  }
+
+  /**
+   * The hunt a join goes to: its {@code hunt}, or for a join by token alone the token's part before
+   * the first dot (kept in the hunt field, so {@link #encodeBody} sends it too).
+   */
+  public CharSequence joinHunt() {
+    if (!hasHunt) {
+      int dot = indexOf(token, '.');
+      hunt.setLength(0);
+      hunt.append(token, 0, dot < 0 ? token.length() : dot);
+    }
+    return hunt;
+  }
+
+  /**
+   * Encodes the body of the command just read (its op known, its arguments checked) after the
+   * header the caller wrote, and returns the command's length. For a join, call {@link #joinHunt}
+   * first.
+   */
+  public int encodeBody(CommandEncoder e) {
+    return switch (op) {
+      case Op.JOIN -> e.join(hunt, hasName ? name : "", hasTeam ? team : "", hasToken ? token : "");
+      case Op.STATE -> e.state();
+      case Op.MOVE -> e.move(lat, lon);
+      case Op.SCAN -> e.scan();
+      case Op.GUESS -> e.guess(puzzle, answer);
+      case Op.CLAIM -> e.claim(treasure, hasCode ? code : "");
+      case Op.HINT -> e.hint(puzzle);
+      case Op.BOARD -> e.board(hasLimit ? (int) limit : 0);
+      default -> e.ping();
+    };
+  }
+
+  private static int indexOf(CharSequence text, char c) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Whether an id was read (even when the rest of the frame is broken). */

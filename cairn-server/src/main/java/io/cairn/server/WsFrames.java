@@ -10,14 +10,14 @@ import io.netty.buffer.ByteBufAllocator;
  * without a {@code TextWebSocketFrame} object; the WebSocket encoder passes such a buffer through
  * untouched. Extensions are off in the gateway, so no frame needs the RSV bits.
  */
-final class WsFrames {
+public final class WsFrames {
   /** The longest header: 2 bytes, then a 64-bit length. */
-  static final int HEADROOM = 10;
+  public static final int HEADROOM = 10;
 
   private WsFrames() {}
 
   /** A pooled direct buffer for a payload of about {@code payloadBytes}, with header room. */
-  static ByteBuf allocate(ByteBufAllocator alloc, int payloadBytes) {
+  public static ByteBuf allocate(ByteBufAllocator alloc, int payloadBytes) {
     ByteBuf out = alloc.directBuffer(HEADROOM + payloadBytes);
     out.writerIndex(HEADROOM);
     out.readerIndex(HEADROOM);
@@ -28,7 +28,7 @@ final class WsFrames {
    * Writes a final text frame's header just before the readable payload and moves the reader index
    * onto it; returns false, changing nothing, when there is not enough room in front.
    */
-  static boolean frame(ByteBuf payload) {
+  public static boolean frame(ByteBuf payload) {
     int length = payload.readableBytes();
     int header = length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
     int start = payload.readerIndex() - header;

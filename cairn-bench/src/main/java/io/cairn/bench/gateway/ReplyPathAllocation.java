@@ -85,7 +85,7 @@ public final class ReplyPathAllocation {
     int players = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     Path dir = Files.createTempDirectory("cairn-alloc");
     try {
-      Result r = run(dir, requests, players);
+      Result r = run(dir, requests, players, Math.max(20_000, requests / players));
       System.out.printf(
           "%d requests from %d players: %,d bytes allocated by %d server threads = %.1f B/request%n",
           r.requests, players, r.bytes, r.threads, (double) r.bytes / r.requests);
@@ -106,9 +106,17 @@ public final class ReplyPathAllocation {
   }
 
   /** What one run measured. */
-  record Result(long requests, long bytes, int threads, Map<String, Long> perThread) {}
+  record Result(long requests, long bytes, int threads, Map<String, Long> perThread) {
+    double bytesPerRequest() {
+      return (double) bytes / requests;
+    }
+  }
 
-  static Result run(Path data, int requests, int players) throws Exception {
+  /**
+   * Runs a server on {@code data}, lets {@code players} players send {@code warmupPerPlayer}
+   * requests each unmeasured, then {@code requests} in all measured.
+   */
+  static Result run(Path data, int requests, int players, int warmupPerPlayer) throws Exception {
     Map<String, String> flags = new HashMap<>();
     flags.put("port", "0");
     flags.put("host", "127.0.0.1");
@@ -128,7 +136,7 @@ public final class ReplyPathAllocation {
       LocalClient.Session organiser = gateway.localClient().open();
       organiser.loadHunt("alloc", "alloc.hunt.yaml", HUNT).get(10, TimeUnit.SECONDS);
       organiser.lifecycle("alloc", Op.START).get(10, TimeUnit.SECONDS);
-      return measure(server.port(), requests, players);
+      return measure(server.port(), requests, players, warmupPerPlayer);
     } finally {
       server.stopAccepting();
       engine.close();
@@ -136,9 +144,10 @@ public final class ReplyPathAllocation {
     }
   }
 
-  private static Result measure(int port, int requests, int players) throws Exception {
+  private static Result measure(int port, int requests, int players, int warmupPerPlayer)
+      throws Exception {
     int perPlayer = requests / players;
-    int warmup = Math.max(20_000, perPlayer) / OPS.length * OPS.length;
+    int warmup = warmupPerPlayer / OPS.length * OPS.length;
     CyclicBarrier phase = new CyclicBarrier(players + 1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Thread> threads = new ArrayList<>();
