@@ -194,6 +194,14 @@ public final class BenchRun {
           }
         }
         Report.load(summary, sc, workers, before, after);
+        if (target.safepointLog() != null) {
+          summary.put(
+              "serverPauses",
+              SafepointLog.pauses(
+                  target.safepointLog(),
+                  startEpochMs + sc.warmupMs(),
+                  startEpochMs + sc.warmupMs() + sc.durationMs()));
+        }
         summary.put("histogramLog", hlog.toString());
       } finally {
         for (WorkerProcess w : workers) {

@@ -261,6 +261,20 @@ final class Report {
     Map<String, Object> lag = (Map<String, Object>) s.get("generatorLagMs");
     out.printf(
         "generator send lag: p99 %s ms, max %s ms%n", ms(lag.get("p99")), ms(lag.get("max")));
+    if (s.get("serverPauses") instanceof Map<?, ?> pauses
+        && pauses.get("gcPausesMs") instanceof Map<?, ?> gc
+        && pauses.get("allSafepointsMs") instanceof Map<?, ?> all) {
+      out.printf(
+          "server pauses (safepoint log): %s GC pauses, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s"
+              + " ms; all %s safepoints max %s ms%n",
+          gc.get("count"),
+          ms(gc.get("p50")),
+          ms(gc.get("p99")),
+          ms(gc.get("p99.9")),
+          ms(gc.get("max")),
+          all.get("count"),
+          ms(all.get("max")));
+    }
     if (s.get("server") instanceof Map<?, ?> server) {
       Map<String, Object> gc = (Map<String, Object>) server.get("gc");
       Map<String, Object> j = (Map<String, Object>) server.get("journal");

@@ -50,11 +50,21 @@ class ScenarioTest {
     Scenario s =
         Scenario.of(
             Map.of(
-                "players", "20000", "rate", "1234", "seed", "-7", "server-java-opts", "-Xlog:gc"));
+                "players",
+                "20000",
+                "rate",
+                "1234",
+                "seed",
+                "-7",
+                "server-java-opts",
+                "-Xlog:gc",
+                "server-set",
+                "requests-per-second=1000, board-tick=1s"));
     Scenario again = Scenario.of(s.toMap());
     assertThat(again).isEqualTo(s);
     assertThat(again.workers(20_000)).isEqualTo(3);
     assertThat(again.serverJavaOpts()).isEqualTo(List.of("-Xlog:gc"));
+    assertThat(again.serverSet()).containsExactly("requests-per-second=1000", "board-tick=1s");
     assertThat(again.withTarget("echo").echo()).isTrue();
   }
 
@@ -76,6 +86,8 @@ class ScenarioTest {
     assertThatThrownBy(() -> Scenario.of(Map.of("url", "http://x"))).hasMessageContaining("ws://");
     assertThatThrownBy(() -> Scenario.of(Map.of("server-heap", "lots")))
         .hasMessageContaining("1g or 512m");
+    assertThatThrownBy(() -> Scenario.of(Map.of("server-set", "fsync")))
+        .hasMessageContaining("KEY=VALUE");
     assertThatThrownBy(() -> Scenario.of(Map.of("idle-connections", "10,x")))
         .hasMessageContaining("'idle-connections'");
   }
