@@ -131,8 +131,8 @@ public record Scenario(
       throw bad("target", "cairn, echo or both", v.get("target"));
     }
     String url = v.get("url");
-    if (!url.isEmpty() && !url.startsWith("ws://")) {
-      throw bad("url", "a ws:// URL such as ws://127.0.0.1:8080/ws", url);
+    if (!url.isEmpty() && !loopbackWebSocket(url)) {
+      throw bad("url", "a ws:// URL on a loopback address such as ws://127.0.0.1:8080/ws", url);
     }
     int players = intIn(v, "players", 1, 1_000_000);
     long thinkMs = durationMs(v, "think-time", 1);
@@ -235,6 +235,19 @@ public record Scenario(
   /** Client processes needed for {@code players} connections. */
   public int workers(int connections) {
     return (connections + playersPerWorker - 1) / playersPerWorker;
+  }
+
+  /** The clients bind loopback source addresses, so the target must be on loopback too. */
+  private static boolean loopbackWebSocket(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      return "ws".equals(uri.getScheme())
+          && uri.getHost() != null
+          && uri.getPort() > 0
+          && java.net.InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+    } catch (java.net.URISyntaxException | java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   static Map<Op, Double> parseMix(String text) {
