@@ -156,6 +156,15 @@ final class Target implements AutoCloseable {
 
   /** Asks a child server for a full collection, so a heap reading holds only live data. */
   boolean collectGarbage() throws InterruptedException {
+    return jcmd(ProcessBuilder.Redirect.DISCARD, "GC.run");
+  }
+
+  /** Writes a child server's heap histogram (live objects by class) to {@code file}. */
+  boolean classHistogram(Path file) throws InterruptedException {
+    return jcmd(ProcessBuilder.Redirect.to(file.toFile()), "GC.class_histogram");
+  }
+
+  private boolean jcmd(ProcessBuilder.Redirect output, String command) throws InterruptedException {
     if (process == null) {
       return false;
     }
@@ -164,12 +173,12 @@ final class Target implements AutoCloseable {
       return false;
     }
     try {
-      Process gc =
-          new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+      Process p =
+          new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectOutput(output)
               .start();
-      return gc.waitFor(60, TimeUnit.SECONDS) && gc.exitValue() == 0;
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;
     }
