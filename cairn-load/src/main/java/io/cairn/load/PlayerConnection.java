@@ -264,7 +264,7 @@ final class PlayerConnection extends SimpleChannelInboundHandler<TextWebSocketFr
         channel.close();
         return;
       }
-      stats.join.recordValue(now - intended);
+      stats.join.recordValue(Math.max(0, now - intended));
       text.setLength(0);
       text.append("{\"id\":").append(nextId).append(",\"op\":\"");
       appendMove();
@@ -284,7 +284,7 @@ final class PlayerConnection extends SimpleChannelInboundHandler<TextWebSocketFr
       stats.measuredReplies.increment();
     }
     if (schedule.measured(intended)) {
-      long latencyNs = now - intended;
+      long latencyNs = Math.max(0, now - intended); // never negative but on a test clock
       stats.byOp[op].recordValue(latencyNs);
       stats.all.recordValue(latencyNs);
     }
