@@ -194,6 +194,14 @@ public final class BenchRun {
           }
         }
         Report.load(summary, sc, workers, before, after);
+        if (target.safepointLog() != null) {
+          summary.put(
+              "serverPauses",
+              SafepointLog.pauses(
+                  target.safepointLog(),
+                  startEpochMs + sc.warmupMs(),
+                  startEpochMs + sc.warmupMs() + sc.durationMs()));
+        }
         summary.put("histogramLog", hlog.toString());
       } finally {
         for (WorkerProcess w : workers) {
@@ -302,6 +310,8 @@ public final class BenchRun {
         TimeUnit.MILLISECONDS.sleep(SETTLE_MS);
         gc &= target.collectGarbage();
         PromText loaded = target.scrape();
+        Path histogram = runDir.resolve("class-histogram.txt");
+        boolean wroteHistogram = target.classHistogram(histogram);
         long warmConnected = 0;
         long added = 0;
         for (WorkerProcess w : workers) {
@@ -312,6 +322,9 @@ public final class BenchRun {
           }
         }
         Map<String, Object> step = Report.idleStep(n, warmConnected, added, base, loaded, gc);
+        if (wroteHistogram) {
+          step.put("classHistogram", histogram.toString());
+        }
         steps.add(step);
         log.line("idle " + n + ": " + step);
       } finally {

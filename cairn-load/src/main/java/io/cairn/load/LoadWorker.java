@@ -53,7 +53,7 @@ import org.HdrHistogram.Histogram;
  *   JOIN histogram / LAG histogram             join latency; lateness of the generator itself
  *   PUSH pushes claimed histogram              claimed events: from their `at` to arrival here
  *   ERR op code count                          error replies
- *   DONE sent replies errors unanswered outOfOrder closedEarly measuredReplies
+ *   DONE sent replies errors unanswered outOfOrder closedEarly measuredReplies skipped
  * </pre>
  *
  * Diagnostics go to stderr. The process ends by itself after the run and its drain, on {@code
@@ -312,7 +312,9 @@ public final class LoadWorker {
             + " "
             + stats.closedEarly.sum()
             + " "
-            + stats.measuredReplies.sum());
+            + stats.measuredReplies.sum()
+            + " "
+            + stats.skipped.sum());
   }
 
   private synchronized void emit(String line) {

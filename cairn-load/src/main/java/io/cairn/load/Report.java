@@ -22,7 +22,7 @@ final class Report {
       PromText after) {
     long connected = 0;
     long failed = 0;
-    long[] totals = new long[7];
+    long[] totals = new long[8];
     long pushes = 0;
     long claimed = 0;
     Histogram all = Histograms.newNanos();
@@ -73,6 +73,7 @@ final class Report {
     requests.put("unanswered", totals[3]);
     requests.put("outOfOrder", totals[4]);
     requests.put("connectionsClosedEarly", totals[5]);
+    requests.put("skippedBacklogged", totals[7]);
     s.put("requests", requests);
     Map<String, Object> throughput = new LinkedHashMap<>();
     throughput.put("offeredPerS", sc.rate());
@@ -243,12 +244,15 @@ final class Report {
     Map<String, Object> req = (Map<String, Object>) s.get("requests");
     Map<String, Object> tp = (Map<String, Object>) s.get("throughput");
     out.printf(
-        "throughput: offered %.0f/s, achieved %.0f/s; errors %s, unanswered %s, out of order %s%n",
+        "throughput: offered %.0f/s, achieved %.0f/s; errors %s, unanswered %s, out of order %s,"
+            + " skipped (%d unanswered on the connection) %s%n",
         (Double) tp.get("offeredPerS"),
         (Double) tp.get("achievedPerS"),
         req.get("errors"),
         req.get("unanswered"),
-        req.get("outOfOrder"));
+        req.get("outOfOrder"),
+        PlayerConnection.MAX_UNANSWERED,
+        req.get("skippedBacklogged"));
     Map<String, Object> errors = (Map<String, Object>) s.get("errors");
     if (!errors.isEmpty()) {
       out.println("error replies: " + errors);
@@ -261,6 +265,20 @@ final class Report {
     Map<String, Object> lag = (Map<String, Object>) s.get("generatorLagMs");
     out.printf(
         "generator send lag: p99 %s ms, max %s ms%n", ms(lag.get("p99")), ms(lag.get("max")));
+    if (s.get("serverPauses") instanceof Map<?, ?> pauses
+        && pauses.get("gcPausesMs") instanceof Map<?, ?> gc
+        && pauses.get("allSafepointsMs") instanceof Map<?, ?> all) {
+      out.printf(
+          "server pauses (safepoint log): %s GC pauses, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s"
+              + " ms; all %s safepoints max %s ms%n",
+          gc.get("count"),
+          ms(gc.get("p50")),
+          ms(gc.get("p99")),
+          ms(gc.get("p99.9")),
+          ms(gc.get("max")),
+          all.get("count"),
+          ms(all.get("max")));
+    }
     if (s.get("server") instanceof Map<?, ?> server) {
       Map<String, Object> gc = (Map<String, Object>) server.get("gc");
       Map<String, Object> j = (Map<String, Object>) server.get("journal");

@@ -38,6 +38,7 @@ import java.util.Set;
  * @param serverHeap heap of a started server, as the launcher's {@code heap} setting
  * @param fsync journal fsync policy of a started server
  * @param serverJavaOpts extra JVM flags of a started server (a flight recording, GC logging)
+ * @param serverSet settings of a started server, {@code KEY=VALUE} each (its {@code --set} flags)
  * @param idleConnections when not empty: the idle-memory mode, one step per count
  * @param out directory of the summary JSON and the histogram log
  */
@@ -58,6 +59,7 @@ public record Scenario(
     String serverHeap,
     String fsync,
     List<String> serverJavaOpts,
+    List<String> serverSet,
     List<Integer> idleConnections,
     Path out) {
 
@@ -83,6 +85,7 @@ public record Scenario(
     d.put("server-heap", "1g");
     d.put("fsync", "always");
     d.put("server-java-opts", "");
+    d.put("server-set", "");
     d.put("idle-connections", "");
     d.put("out", "bench-out");
     return Collections.unmodifiableMap(d);
@@ -128,8 +131,8 @@ public record Scenario(
       throw bad("target", "cairn, echo or both", v.get("target"));
     }
     String url = v.get("url");
-    if (!url.isEmpty() && !url.startsWith("ws://")) {
-      throw bad("url", "a ws:// URL such as ws://127.0.0.1:8080/ws", url);
+    if (!url.isEmpty() && !loopbackWebSocket(url)) {
+      throw bad("url", "a ws:// URL on a loopback address such as ws://127.0.0.1:8080/ws", url);
     }
     int players = intIn(v, "players", 1, 1_000_000);
     long thinkMs = durationMs(v, "think-time", 1);
@@ -178,6 +181,7 @@ public record Scenario(
         v.get("server-java-opts").isBlank()
             ? List.of()
             : List.of(v.get("server-java-opts").trim().split("\\s+")),
+        parseSettings(v.get("server-set")),
         parseCounts(v.get("idle-connections")),
         Path.of(v.get("out")));
   }
@@ -206,6 +210,7 @@ public record Scenario(
     m.put("server-heap", serverHeap);
     m.put("fsync", fsync);
     m.put("server-java-opts", String.join(" ", serverJavaOpts));
+    m.put("server-set", String.join(",", serverSet));
     StringBuilder idle = new StringBuilder();
     for (int n : idleConnections) {
       idle.append(idle.isEmpty() ? "" : ",").append(n);
@@ -230,6 +235,19 @@ public record Scenario(
   /** Client processes needed for {@code players} connections. */
   public int workers(int connections) {
     return (connections + playersPerWorker - 1) / playersPerWorker;
+  }
+
+  /** The clients bind loopback source addresses, so the target must be on loopback too. */
+  private static boolean loopbackWebSocket(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      return "ws".equals(uri.getScheme())
+          && uri.getHost() != null
+          && uri.getPort() > 0
+          && java.net.InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+    } catch (java.net.URISyntaxException | java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   static Map<Op, Double> parseMix(String text) {
@@ -271,6 +289,21 @@ public record Scenario(
       keys.add(op.key());
     }
     return String.join(", ", keys);
+  }
+
+  private static List<String> parseSettings(String text) {
+    List<String> settings = new ArrayList<>();
+    for (String part : text.split(",")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (p.indexOf('=') < 1) {
+        throw bad("server-set", "server settings KEY=VALUE separated by commas", text);
+      }
+      settings.add(p);
+    }
+    return List.copyOf(settings);
   }
 
   private static List<Integer> parseCounts(String text) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,13 +32,15 @@ final class Target implements AutoCloseable {
   private final String adminToken;
   private final Process process;
   private final Path dir;
+  private final Path safepointLog;
   private final HttpClient client =
       HttpClient.newBuilder()
           .connectTimeout(HTTP_TIMEOUT)
           .version(HttpClient.Version.HTTP_1_1)
           .build();
 
-  private Target(String wsUrl, String adminToken, Process process, Path dir) {
+  private Target(String wsUrl, String adminToken, Process process, Path dir, Path safepointLog) {
+    this.safepointLog = safepointLog;
     this.wsUrl = wsUrl;
     URI ws = URI.create(wsUrl);
     this.http = URI.create("http://" + ws.getHost() + ":" + ws.getPort());
@@ -53,7 +54,7 @@ final class Target implements AutoCloseable {
       Scenario scenario, JavaCommand java, boolean echo, Path runDir, BenchRun.Log log)
       throws IOException, InterruptedException {
     if (!scenario.url().isEmpty()) {
-      Target t = new Target(scenario.url(), scenario.adminToken(), null, null);
+      Target t = new Target(scenario.url(), scenario.adminToken(), null, null, null);
       if (!echo) {
         t.prepareHunt(log);
       }
@@ -67,6 +68,8 @@ final class Target implements AutoCloseable {
       args.add("echo");
       args.add("--port");
       args.add(Integer.toString(port));
+      args.add("--set");
+      args.add("host=127.0.0.1");
     } else {
       Path hunts = Files.createDirectories(dir.resolve("hunts")); // the hunt is loaded by API
       args.addAll(
@@ -87,10 +90,16 @@ final class Target implements AutoCloseable {
               "--set",
               "heap=" + scenario.serverHeap()));
     }
+    for (String setting : scenario.serverSet()) {
+      args.add("--set");
+      args.add(setting);
+    }
     List<String> flags = new ArrayList<>();
     flags.add("-XX:+UseZGC");
     flags.add("-Xms" + scenario.serverHeap());
     flags.add("-Xmx" + scenario.serverHeap());
+    Path safepoints = runDir.resolve(echo ? "echo-safepoints.log" : "safepoints.log");
+    flags.add(SafepointLog.flag(safepoints));
     flags.addAll(scenario.serverJavaOpts());
     List<String> cmd = java.command(flags, java.cairnMain(), args);
     Path logFile = runDir.resolve(echo ? "echo.log" : "server.log");
@@ -110,7 +119,7 @@ final class Target implements AutoCloseable {
             + ", log "
             + logFile
             + ")");
-    Target t = new Target("ws://127.0.0.1:" + port + "/ws", token, p, dir);
+    Target t = new Target("ws://127.0.0.1:" + port + "/ws", token, p, dir, safepoints);
     try {
       t.awaitUp(logFile);
       if (!echo) {
@@ -127,8 +136,9 @@ final class Target implements AutoCloseable {
     return wsUrl;
   }
 
-  OptionalLong pid() {
-    return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+  /** The safepoint log of a started server, or null for one given by URL. */
+  Path safepointLog() {
+    return safepointLog;
   }
 
   /** The metrics text, or null when the target has none (the echo server) or cannot answer. */
@@ -146,6 +156,15 @@ final class Target implements AutoCloseable {
 
   /** Asks a child server for a full collection, so a heap reading holds only live data. */
   boolean collectGarbage() throws InterruptedException {
+    return jcmd(ProcessBuilder.Redirect.DISCARD, "GC.run");
+  }
+
+  /** Writes a child server's heap histogram (live objects by class) to {@code file}. */
+  boolean classHistogram(Path file) throws InterruptedException {
+    return jcmd(ProcessBuilder.Redirect.to(file.toFile()), "GC.class_histogram");
+  }
+
+  private boolean jcmd(ProcessBuilder.Redirect output, String command) throws InterruptedException {
     if (process == null) {
       return false;
     }
@@ -154,12 +173,12 @@ final class Target implements AutoCloseable {
       return false;
     }
     try {
-      Process gc =
-          new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+      Process p =
+          new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectOutput(output)
               .start();
-      return gc.waitFor(60, TimeUnit.SECONDS) && gc.exitValue() == 0;
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;
     }

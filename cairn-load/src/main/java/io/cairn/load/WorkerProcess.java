@@ -87,7 +87,7 @@ final class WorkerProcess {
     }
     List<String> cmd =
         java.command(
-            List.of("-XX:+UseZGC", "-Xms256m", "-Xmx1g"),
+            List.of("-XX:+UseZGC", "-Xms256m", "-Xmx1g", "-Dio.netty.leakDetection.level=disabled"),
             LoadWorker.class.getName(),
             List.of(spec.toString()));
     Process process =

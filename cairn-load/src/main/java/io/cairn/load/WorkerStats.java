@@ -24,6 +24,9 @@ final class WorkerStats {
   final LongAdder sent = new LongAdder();
   final LongAdder replies = new LongAdder();
 
+  /** Requests not sent because their connection had too many unanswered. */
+  final LongAdder skipped = new LongAdder();
+
   /** Replies that arrived during the measured part: the achieved throughput. */
   final LongAdder measuredReplies = new LongAdder();
 
