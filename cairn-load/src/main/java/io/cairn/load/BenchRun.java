@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -101,7 +102,7 @@ public final class BenchRun {
     Histogram soFar = Histograms.newNanos();
     Histogram interval = Histograms.newNanos();
     Object lock = new Object();
-    java.util.function.Consumer<Histogram> onInterval =
+    Consumer<Histogram> onInterval =
         h -> {
           synchronized (lock) {
             soFar.add(h);
@@ -229,7 +230,7 @@ public final class BenchRun {
       int connections,
       boolean idle,
       Path runDir,
-      java.util.function.Consumer<Histogram> onInterval)
+      Consumer<Histogram> onInterval)
       throws IOException {
     int n = sc.workers(connections);
     List<WorkerProcess> workers = new ArrayList<>();
