@@ -55,13 +55,13 @@ public final class BenchRun {
       summary = idle(scenario.out());
       Report.idleTable(summary, table);
     } else if (scenario.target().equals("both")) {
+      summary = header("both"); // dated at the start, like a single run
       Scenario echo = scenario.withTarget("echo");
       Scenario cairn = scenario.withTarget("cairn");
       Map<String, Object> e = load(echo, Files.createDirectories(scenario.out().resolve("echo")));
       Report.table(e, table);
       Map<String, Object> c = load(cairn, Files.createDirectories(scenario.out().resolve("cairn")));
       Report.table(c, table);
-      summary = header("both");
       summary.put("echo", e);
       summary.put("cairn", c);
       double ratio = Report.achieved(c) / Report.achieved(e);
