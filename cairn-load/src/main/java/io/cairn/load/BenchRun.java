@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -54,13 +55,13 @@ public final class BenchRun {
       summary = idle(scenario.out());
       Report.idleTable(summary, table);
     } else if (scenario.target().equals("both")) {
+      summary = header("both"); // dated at the start, like a single run
       Scenario echo = scenario.withTarget("echo");
       Scenario cairn = scenario.withTarget("cairn");
       Map<String, Object> e = load(echo, Files.createDirectories(scenario.out().resolve("echo")));
       Report.table(e, table);
       Map<String, Object> c = load(cairn, Files.createDirectories(scenario.out().resolve("cairn")));
       Report.table(c, table);
-      summary = header("both");
       summary.put("echo", e);
       summary.put("cairn", c);
       double ratio = Report.achieved(c) / Report.achieved(e);
@@ -101,7 +102,7 @@ public final class BenchRun {
     Histogram soFar = Histograms.newNanos();
     Histogram interval = Histograms.newNanos();
     Object lock = new Object();
-    java.util.function.Consumer<Histogram> onInterval =
+    Consumer<Histogram> onInterval =
         h -> {
           synchronized (lock) {
             soFar.add(h);
@@ -229,7 +230,7 @@ public final class BenchRun {
       int connections,
       boolean idle,
       Path runDir,
-      java.util.function.Consumer<Histogram> onInterval)
+      Consumer<Histogram> onInterval)
       throws IOException {
     int n = sc.workers(connections);
     List<WorkerProcess> workers = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * over its labels, and a histogram's cumulative buckets summed over its labels.
  */
 final class PromText {
-  /** Series line (name with labels) to value. */
+  /** One entry per series: its metric name, its labels as written, its value. */
   private final List<String> names = new ArrayList<>();
 
   private final List<String> labels = new ArrayList<>();

@@ -33,6 +33,10 @@ final class Target implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final Path safepointLog;
+
+  /** Where a flight recording started by server-java-opts is dumped before the stop, or null. */
+  private Path flightRecording;
+
   private final HttpClient client =
       HttpClient.newBuilder()
           .connectTimeout(HTTP_TIMEOUT)
@@ -120,6 +124,11 @@ final class Target implements AutoCloseable {
             + logFile
             + ")");
     Target t = new Target("ws://127.0.0.1:" + port + "/ws", token, p, dir, safepoints);
+    for (String flag : scenario.serverJavaOpts()) {
+      if (flag.startsWith("-XX:StartFlightRecording")) {
+        t.flightRecording = runDir.resolve(echo ? "echo.jfr" : "server.jfr").toAbsolutePath();
+      }
+    }
     try {
       t.awaitUp(logFile);
       if (!echo) {
@@ -164,7 +173,8 @@ final class Target implements AutoCloseable {
     return jcmd(ProcessBuilder.Redirect.to(file.toFile()), "GC.class_histogram");
   }
 
-  private boolean jcmd(ProcessBuilder.Redirect output, String command) throws InterruptedException {
+  private boolean jcmd(ProcessBuilder.Redirect output, String... command)
+      throws InterruptedException {
     if (process == null) {
       return false;
     }
@@ -173,11 +183,9 @@ final class Target implements AutoCloseable {
       return false;
     }
     try {
-      Process p =
-          new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
-              .redirectErrorStream(true)
-              .redirectOutput(output)
-              .start();
+      List<String> cmd = new ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid())));
+      cmd.addAll(List.of(command));
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output).start();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;
@@ -271,8 +279,12 @@ final class Target implements AutoCloseable {
     if (process == null) {
       return;
     }
-    process.destroy();
     try {
+      if (flightRecording != null && process.isAlive()) {
+        // the server halts on SIGTERM once drained, before the JVM would write the recording
+        jcmd(ProcessBuilder.Redirect.DISCARD, "JFR.dump", "filename=" + flightRecording);
+      }
+      process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
