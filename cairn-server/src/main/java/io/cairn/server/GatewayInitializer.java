@@ -1,5 +1,6 @@
 package io.cairn.server;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *   idle        IdleStateHandler          nothing read for idle-timeout: the player handler closes
  *   http        HttpServerCodec           (replaced by the WebSocket codec after the upgrade)
  *   aggregator  HttpObjectAggregator      whole requests for the routes (removed after the upgrade)
- *   router      HttpRouter                connection limit, routes, 404; /ws passes on
+ *   router      HttpRouter                connection limit, routes, 404; /ws passes on (removed
+ *                                         after the upgrade)
  *   ws          WebSocketServerProtocolHandler  upgrade of /ws, ping/pong, close; frame limit
  *   fragments   WebSocketFrameAggregator  a fragmented message becomes one frame (same limit)
  *   player      PlayerFrameHandler        requests to commands, replies in order, pushes
@@ -39,12 +41,14 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final List<HttpRoute> routes;
   private final GatewayLimits limits;
   private final WebSocketServerProtocolConfig wsConfig;
+  private final ChannelFutureListener releaseOnClose;
 
   GatewayInitializer(Gateway gateway, List<HttpRoute> routes, GatewayLimits limits) {
     this.gateway = gateway;
     this.routes = List.copyOf(routes);
     this.limits = limits;
     this.wsConfig = webSocketConfig(limits);
+    this.releaseOnClose = closed -> gateway.release();
   }
 
   /** The WebSocket settings of {@code /ws}, shared with {@link EchoInitializer}. */
@@ -69,7 +73,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("idle", new IdleStateHandler(limits.idleTimeoutNs(), 0, 0, TimeUnit.NANOSECONDS));
     p.addLast("http", new HttpServerCodec());
     p.addLast("aggregator", new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
-    p.addLast("router", new HttpRouter(gateway, routes, limits.maxConnections()));
+    p.addLast("router", new HttpRouter(gateway, routes, limits.maxConnections(), releaseOnClose));
     p.addLast("ws", new WebSocketServerProtocolHandler(wsConfig));
     p.addLast("fragments", new WebSocketFrameAggregator(limits.maxFrameBytes()));
     p.addLast("player", new PlayerFrameHandler(gateway, limits));

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -19,7 +20,9 @@ import java.util.List;
  * Admits a connection (or refuses it with 503 past {@code max-connections}), passes WebSocket
  * upgrades of {@code /ws} on, offers every other request to the routes in order and answers 404
  * when none takes it. Messages that are not HTTP requests (WebSocket frames after the upgrade) pass
- * through untouched.
+ * through untouched. An upgraded connection routes no more requests: the player handler takes the
+ * router out of its pipeline ({@link #leave}), and the admission is then given back when the
+ * channel closes.
  */
 final class HttpRouter extends ChannelInboundHandlerAdapter {
   static final String WEBSOCKET_PATH = "/ws";
@@ -27,12 +30,38 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
   private final Gateway gateway;
   private final List<HttpRoute> routes;
   private final int maxConnections;
+  private final ChannelFutureListener releaseOnClose;
   private boolean admitted;
 
-  HttpRouter(Gateway gateway, List<HttpRoute> routes, int maxConnections) {
+  /**
+   * @param releaseOnClose gives an admission back to the gateway when a channel closes; shared by
+   *     every connection, so a router that leaves the pipeline leaves nothing behind
+   */
+  HttpRouter(
+      Gateway gateway,
+      List<HttpRoute> routes,
+      int maxConnections,
+      ChannelFutureListener releaseOnClose) {
     this.gateway = gateway;
     this.routes = routes;
     this.maxConnections = maxConnections;
+    this.releaseOnClose = releaseOnClose;
+  }
+
+  /** Takes the router out of an upgraded connection's pipeline, if it is there. */
+  static void leave(ChannelPipeline pipeline) {
+    HttpRouter router = pipeline.get(HttpRouter.class);
+    if (router != null) {
+      pipeline.remove(router);
+    }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (admitted) {
+      admitted = false;
+      ctx.channel().closeFuture().addListener(releaseOnClose);
+    }
   }
 
   @Override

@@ -46,6 +46,13 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   static final int MAX_IN_FLIGHT = 256;
 
   /**
+   * Reply slots a connection starts with. Most connections have a request or two in flight, so the
+   * ring starts small and doubles (never shrinks) up to {@link #MAX_IN_FLIGHT} only when that many
+   * requests wait at once: at most five growths in a connection's life.
+   */
+  static final int INITIAL_SLOTS = 8;
+
+  /**
    * Frames waiting for a free reply slot. Reading stops as soon as one waits, so only the frames
    * already read in the same batch land here; past this bound the connection is closed (1008).
    */
@@ -82,6 +89,15 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
         }
       };
 
+  /** Where a shard's error reply's code is read, for the metrics (one per event loop). */
+  private static final FastThreadLocal<StringBuilder> ERROR_CODES =
+      new FastThreadLocal<>() {
+        @Override
+        protected StringBuilder initialValue() {
+          return new StringBuilder(24);
+        }
+      };
+
   /** Slot markers: waiting for a shard's reply, for a join's reply, or for a join to finish. */
   private static final Object SHARD = new Object();
 
@@ -100,15 +116,17 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   private int teamIdx = -1;
   private int playerIdx = CommandLayout.NO_PLAYER;
 
-  private final Object[] slots = new Object[MAX_IN_FLIGHT];
-  private final int[] slotOps = new int[MAX_IN_FLIGHT];
-  private final long[] slotSentNs = new long[MAX_IN_FLIGHT];
-  private final StringBuilder errorCode = new StringBuilder(24);
+  private Object[] slots = new Object[INITIAL_SLOTS];
+  private int[] slotOps = new int[INITIAL_SLOTS];
+  private long[] slotSentNs = new long[INITIAL_SLOTS];
   private long head;
   private long tail;
   private boolean joinInFlight;
-  private final ArrayDeque<Queued> queue = new ArrayDeque<>();
-  private final ArrayDeque<ByteBuf> backlog = new ArrayDeque<>();
+
+  /** Made on first use (most connections never need them) and kept from then on. */
+  private ArrayDeque<Queued> queue;
+
+  private ArrayDeque<ByteBuf> backlog;
   private boolean replayingBacklog;
 
   private long windowStartMs;
@@ -153,6 +171,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
       upgraded = true;
+      HttpRouter.leave(ctx.pipeline());
     } else if (evt instanceof IdleStateEvent) {
       if (upgraded) {
         closeWith(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "idle timeout");
@@ -174,14 +193,18 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       gateway.unbind(this, shard, huntNumber);
       shard = -1;
     }
-    for (Queued q : queue) {
-      q.frame.release();
+    if (queue != null) {
+      for (Queued q : queue) {
+        q.frame.release();
+      }
+      queue.clear();
     }
-    queue.clear();
-    for (ByteBuf frame : backlog) {
-      frame.release();
+    if (backlog != null) {
+      for (ByteBuf frame : backlog) {
+        frame.release();
+      }
+      backlog.clear();
     }
-    backlog.clear();
     for (long s = head; s < tail; s++) {
       ReferenceCountUtil.release(slots[index(s)] instanceof ByteBuf b ? b : null);
       slots[index(s)] = null;
@@ -247,8 +270,10 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   // ------------------------------------------------------------------ inbound
 
   private void onText(ByteBuf content) {
-    if (!backlog.isEmpty() || tail - head >= MAX_IN_FLIGHT) {
-      if (backlog.size() >= MAX_BACKLOG) {
+    if (!backlogEmpty() || tail - head >= MAX_IN_FLIGHT) {
+      if (backlog == null) {
+        backlog = new ArrayDeque<>();
+      } else if (backlog.size() >= MAX_BACKLOG) {
         closeWith(WebSocketCloseStatus.POLICY_VIOLATION.code(), "too many requests in flight");
         return;
       }
@@ -272,8 +297,10 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
       fill(slot, overloaded(content, "too many requests on this connection", retryMs));
       return;
     }
-    if (joinInFlight || !queue.isEmpty()) {
-      if (queue.size() >= MAX_QUEUED) {
+    if (joinInFlight || !queueEmpty()) {
+      if (queue == null) {
+        queue = new ArrayDeque<>();
+      } else if (queue.size() >= MAX_QUEUED) {
         fill(
             slot,
             overloaded(content, "too many requests waiting for the join", OVERLOADED_RETRY_MS));
@@ -394,10 +421,31 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
 
   // ------------------------------------------------------------------ replies, in order
 
-  /** Takes the next slot; the caller made sure one is free. */
+  /** Takes the next slot, growing the ring when it is full; the caller checked the cap. */
   private long reserve(Object marker) {
+    if (tail - head == slots.length) {
+      growSlots();
+    }
     slots[index(tail)] = marker;
     return tail++;
+  }
+
+  /** Doubles the ring, moving each waiting slot to its index in the larger one. */
+  private void growSlots() {
+    int capacity = slots.length * 2;
+    Object[] grownSlots = new Object[capacity];
+    int[] grownOps = new int[capacity];
+    long[] grownSentNs = new long[capacity];
+    for (long s = head; s < tail; s++) {
+      int from = index(s);
+      int to = (int) (s & (capacity - 1));
+      grownSlots[to] = slots[from];
+      grownOps[to] = slotOps[from];
+      grownSentNs[to] = slotSentNs[from];
+    }
+    slots = grownSlots;
+    slotOps = grownOps;
+    slotSentNs = grownSentNs;
   }
 
   private void fill(long slot, ByteBuf reply) {
@@ -453,6 +501,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     int op = slotOps[slotIndex];
     GatewayMetrics metrics = gateway.metrics();
     metrics.latency(op, System.nanoTime() - slotSentNs[slotIndex]);
+    StringBuilder errorCode = ERROR_CODES.get();
     if (LocalReplies.errorCode(reply, errorCode)) {
       metrics.error(op, errorCode);
     }
@@ -470,7 +519,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void replayQueued() {
-    while (!joinInFlight && !closing && !queue.isEmpty()) {
+    while (!joinInFlight && !closing && !queueEmpty()) {
       Queued q = queue.peek();
       try {
         process(q.frame, q.slot);
@@ -504,7 +553,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
         flushPending = true;
       }
     }
-    if (!backlog.isEmpty() && !replayingBacklog) {
+    if (!backlogEmpty() && !replayingBacklog) {
       replayBacklog();
     }
   }
@@ -513,7 +562,7 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   private void replayBacklog() {
     replayingBacklog = true;
     try {
-      while (!closing && !backlog.isEmpty() && tail - head < MAX_IN_FLIGHT) {
+      while (!closing && !backlogEmpty() && tail - head < MAX_IN_FLIGHT) {
         ByteBuf frame = backlog.poll();
         try {
           handle(frame);
@@ -524,9 +573,17 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     } finally {
       replayingBacklog = false;
     }
-    if (backlog.isEmpty() && !closing) {
+    if (backlogEmpty() && !closing) {
       channel.config().setAutoRead(true);
     }
+  }
+
+  private boolean backlogEmpty() {
+    return backlog == null || backlog.isEmpty();
+  }
+
+  private boolean queueEmpty() {
+    return queue == null || queue.isEmpty();
   }
 
   // ------------------------------------------------------------------ pushes and closing
@@ -581,8 +638,8 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     ch.eventLoop().schedule(() -> ch.close(), FORCED_CLOSE_MS, TimeUnit.MILLISECONDS);
   }
 
-  private static int index(long slot) {
-    return (int) (slot & (MAX_IN_FLIGHT - 1));
+  private int index(long slot) {
+    return (int) (slot & (slots.length - 1));
   }
 
   /** A frame that arrived while a join was in flight, with the reply slot it took. */
