@@ -209,15 +209,14 @@ public final class Gateway implements EgressHandler {
     local.onMessage(
         shard, kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length);
     organiserFeed.onEvent(shard, kind, huntNumber, json, offset, length);
-    HuntMembers members = hunts.get(key(shard, huntNumber));
-    if (members == null) {
+    if (!hunts.containsKey(key(shard, huntNumber))) {
       return;
     }
+    // every loop, not only those with members now: a join whose reply is still in a loop's ring
+    // binds before the loop reaches this event, so the player gets every event after its join
     int team = kind == TEAM_EVENT ? teamIdx : -1;
-    for (LoopMembers loop : members.loops.values()) {
-      if (loop.count.get() > 0) {
-        loop.outbox.offerEvent(shard, huntNumber, team, json, offset, length);
-      }
+    for (ReplyOutbox outbox : outboxes.values()) {
+      outbox.offerEvent(shard, huntNumber, team, json, offset, length);
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One event loop's connections of one hunt: what the loop's {@link ReplyOutbox} writes each of the
- * hunt's events to. The list is only touched on that loop; the count is read by shard threads, to
- * skip loops without members.
+ * hunt's events to. The list is only touched on that loop; the count may be read from any thread
+ * ({@link Gateway#boundPlayers}).
  */
 final class LoopMembers {
   final ReplyOutbox outbox;

@@ -183,19 +183,23 @@ final class ReplyOutbox implements Runnable, MessageHandler {
 
   @Override
   public void onMessage(int msgTypeId, MutableDirectBuffer buffer, int index, int length) {
-    ByteBuf message;
-    if (msgTypeId == REPLY || msgTypeId == EVENT) {
-      int jsonLength = length - ROUTING_BYTES;
-      message = WsFrames.allocate(alloc, jsonLength);
-      copyInto(message, buffer, index + ROUTING_BYTES, jsonLength);
-    } else {
-      message = large.remove(buffer.getLong(index + ROUTING_BYTES));
-    }
     int shard = buffer.getInt(index + SHARD_OFFSET);
     int huntNumber = buffer.getInt(index + HUNT_OFFSET);
     int teamIdx = buffer.getInt(index + TEAM_OFFSET);
-    if (msgTypeId == EVENT || msgTypeId == LARGE_EVENT) {
-      fanOut(message, Gateway.key(shard, huntNumber), teamIdx);
+    boolean event = msgTypeId == EVENT || msgTypeId == LARGE_EVENT;
+    LoopMembers members = event ? hunts.get(Gateway.key(shard, huntNumber)) : null;
+    ByteBuf message;
+    if (msgTypeId == LARGE_REPLY || msgTypeId == LARGE_EVENT) {
+      message = large.remove(buffer.getLong(index + ROUTING_BYTES));
+    } else if (event && (members == null || members.connections.isEmpty())) {
+      return;
+    } else {
+      int jsonLength = length - ROUTING_BYTES;
+      message = WsFrames.allocate(alloc, jsonLength);
+      copyInto(message, buffer, index + ROUTING_BYTES, jsonLength);
+    }
+    if (event) {
+      fanOut(message, members, teamIdx);
       return;
     }
     PlayerFrameHandler connection = connections.find(buffer.getLong(index + CONNECTION_OFFSET));
@@ -212,9 +216,8 @@ final class ReplyOutbox implements Runnable, MessageHandler {
   /**
    * Writes one event to every member (of the team, when teamIdx is set); flushed after the drain.
    */
-  private void fanOut(ByteBuf event, long huntKey, int teamIdx) {
+  private void fanOut(ByteBuf event, LoopMembers members, int teamIdx) {
     try {
-      LoopMembers members = hunts.get(huntKey);
       if (members == null) {
         return;
       }

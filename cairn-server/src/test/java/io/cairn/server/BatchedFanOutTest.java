@@ -165,6 +165,19 @@ class BatchedFanOutTest {
   }
 
   @Test
+  void aConnectionBoundBeforeItsLoopReachesAnEventGetsIt() {
+    Member ada = connect(HUNT);
+    Member bob = connect(-1);
+
+    event(HUNT, "{\"ev\":\"claimed\",\"seq\":1}");
+    gateway.bind(bob.handler, SHARD, HUNT);
+    runLoops();
+
+    assertThat(received(ada)).containsExactly("{\"ev\":\"claimed\",\"seq\":1}");
+    assertThat(received(bob)).containsExactly("{\"ev\":\"claimed\",\"seq\":1}");
+  }
+
+  @Test
   void stopsWritingToAConnectionOnceItLeavesTheHunt() {
     Member ada = connect(HUNT);
     Member bob = connect(HUNT);
