@@ -3,17 +3,13 @@ package io.cairn.server;
 import io.cairn.engine.Engine;
 import io.cairn.engine.LocalClient;
 import io.cairn.engine.egress.EgressHandler;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
-import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The engine's egress handler for network players: takes replies and push events off the shard
@@ -22,10 +18,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>A reply's connection is found in the {@link ConnectionTable} (no boxing, no hashing) and the
  * reply's bytes are queued in that connection's event loop's {@link ReplyOutbox}, which hands them
  * to the connection on the loop, where they are released in request order ({@link
- * PlayerFrameHandler}). A push event is copied once into one pooled buffer, already framed as a
- * WebSocket text frame; each event loop that has connections of the hunt gets one task, which
- * writes a retained duplicate of that buffer to each of its channels (fan-out by reference, no copy
- * per player).
+ * PlayerFrameHandler}). A push event goes the same way, once per event loop that has connections of
+ * its hunt, into the same outbox: the loop copies it once into a pooled buffer framed as a
+ * WebSocket text frame and writes it, by reference, to each of its members, and flushes every
+ * connection once per drain, however many events and replies the drain wrote to it. Sharing the
+ * outbox keeps a shard's replies and events in the order the shard produced them.
  *
  * <p>Connection ids below {@link #FIRST_CONNECTION_ID} belong to in-process {@link LocalClient}
  * sessions (organiser, bots): their replies, and every event, are forwarded to the local client.
@@ -34,9 +31,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class Gateway implements EgressHandler {
   /** Network connections get ids from here up; LocalClient sessions count from 1. */
   public static final long FIRST_CONNECTION_ID = 1L << 40;
-
-  private static final ThreadLocal<UnsafeBuffer> COPY_TARGET =
-      ThreadLocal.withInitial(() -> new UnsafeBuffer(0, 0));
 
   private final LocalClient local;
   private final GatewayMetrics metrics;
@@ -167,7 +161,10 @@ public final class Gateway implements EgressHandler {
   /** Adds a connection to its hunt's members on its event loop; called on that loop. */
   void bind(PlayerFrameHandler connection, int shard, int huntNumber) {
     HuntMembers members = hunts.computeIfAbsent(key(shard, huntNumber), k -> new HuntMembers());
-    LoopMembers loop = members.loops.computeIfAbsent(connection.loop(), LoopMembers::new);
+    ReplyOutbox outbox = connection.outbox();
+    LoopMembers loop =
+        members.loops.computeIfAbsent(
+            connection.loop(), l -> outbox.members(key(shard, huntNumber)));
     loop.connections.add(connection);
     loop.count.incrementAndGet();
   }
@@ -212,92 +209,23 @@ public final class Gateway implements EgressHandler {
     local.onMessage(
         shard, kind, connectionId, huntNumber, teamIdx, playerIdx, json, offset, length);
     organiserFeed.onEvent(shard, kind, huntNumber, json, offset, length);
-    HuntMembers members = hunts.get(key(shard, huntNumber));
-    if (members == null) {
+    if (!hunts.containsKey(key(shard, huntNumber))) {
       return;
     }
-    ByteBuf event = null;
-    for (LoopMembers loop : members.loops.values()) {
-      if (loop.count.get() == 0) {
-        continue;
-      }
-      if (event == null) {
-        event = copy(json, offset, length);
-        WsFrames.frame(event);
-      }
-      event.retain();
-      try {
-        loop.loop.execute(new FanOut(loop, event, kind == TEAM_EVENT ? teamIdx : -1));
-      } catch (RejectedExecutionException e) {
-        event.release();
-      }
-    }
-    if (event != null) {
-      event.release();
+    // every loop, not only those with members now: a join whose reply is still in a loop's ring
+    // binds before the loop reaches this event, so the player gets every event after its join
+    int team = kind == TEAM_EVENT ? teamIdx : -1;
+    for (ReplyOutbox outbox : outboxes.values()) {
+      outbox.offerEvent(shard, huntNumber, team, json, offset, length);
     }
   }
 
-  /** A pooled copy with room for a WebSocket frame header in front. */
-  private ByteBuf copy(DirectBuffer json, int offset, int length) {
-    ByteBuf out = WsFrames.allocate(alloc, length);
-    if (out.hasMemoryAddress()) {
-      UnsafeBuffer target = COPY_TARGET.get();
-      target.wrap(out.memoryAddress() + out.writerIndex(), length);
-      json.getBytes(offset, target, 0, length);
-      out.writerIndex(out.writerIndex() + length);
-    } else {
-      for (int i = 0; i < length; i++) {
-        out.writeByte(json.getByte(offset + i));
-      }
-    }
-    return out;
-  }
-
-  private static long key(int shard, int huntNumber) {
+  static long key(int shard, int huntNumber) {
     return ((long) shard << 32) | (huntNumber & 0xFFFF_FFFFL);
   }
 
   /** The connections of one hunt, grouped by event loop. */
   private static final class HuntMembers {
     final ConcurrentHashMap<EventLoop, LoopMembers> loops = new ConcurrentHashMap<>();
-  }
-
-  /** One event loop's connections of one hunt; the list is only touched on that loop. */
-  private static final class LoopMembers {
-    final EventLoop loop;
-    final ArrayList<PlayerFrameHandler> connections = new ArrayList<>();
-    final AtomicInteger count = new AtomicInteger();
-
-    LoopMembers(EventLoop loop) {
-      this.loop = loop;
-    }
-  }
-
-  /** Writes one event, by reference, to every connection of a loop (of a team when teamIdx set). */
-  private static final class FanOut implements Runnable {
-    private final LoopMembers members;
-    private final ByteBuf event;
-    private final int teamIdx;
-
-    FanOut(LoopMembers members, ByteBuf event, int teamIdx) {
-      this.members = members;
-      this.event = event;
-      this.teamIdx = teamIdx;
-    }
-
-    @Override
-    public void run() {
-      try {
-        ArrayList<PlayerFrameHandler> list = members.connections;
-        for (int i = 0, n = list.size(); i < n; i++) {
-          PlayerFrameHandler connection = list.get(i);
-          if (teamIdx < 0 || connection.teamIdx() == teamIdx) {
-            connection.push(event);
-          }
-        }
-      } finally {
-        event.release();
-      }
-    }
   }
 }

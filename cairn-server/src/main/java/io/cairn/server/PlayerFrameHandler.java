@@ -6,11 +6,13 @@ import io.cairn.engine.command.CommandLayout;
 import io.cairn.engine.command.Op;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -64,6 +66,9 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   static final long OVERLOADED_RETRY_MS = 100;
 
   private static final long FORCED_CLOSE_MS = 1_000;
+
+  private static final ChannelFutureListener AFTER_CLOSE_FRAME =
+      PlayerFrameHandler::afterCloseFrame;
 
   private static final FastThreadLocal<RequestReader> READERS =
       new FastThreadLocal<>() {
@@ -487,7 +492,10 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     return false;
   }
 
-  /** Flushes the replies {@link #onShardReply} wrote, then checks the outbound limit. */
+  /**
+   * Flushes the replies {@link #onShardReply} and the events {@link #pushEvent} wrote, then checks
+   * the outbound limit.
+   */
   void flushReplies() {
     if (flushPending) {
       flushPending = false;
@@ -589,20 +597,31 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
   // ------------------------------------------------------------------ pushes and closing
 
   /**
-   * Writes a push event, already framed ({@link WsFrames}), by reference; dropped while the channel
-   * is not writable.
+   * Writes a push event of a {@link ReplyOutbox} drain, already framed ({@link WsFrames}), by
+   * reference: a retained duplicate, since each channel needs its own reader index (a partial
+   * socket write moves it). Dropped while the channel is not writable once what it holds is flushed
+   * (slow consumer). Not flushed: returns true when the connection now has a flush pending and was
+   * not already in the outbox's list, which then calls {@link #flushReplies} once at the end of its
+   * drain.
    */
-  void push(ByteBuf event) {
+  boolean pushEvent(ByteBuf event) {
     if (closing) {
-      return;
+      return false;
+    }
+    if (!channel.isWritable() && flushPending) {
+      // the drain's own unflushed writes count against the high-water mark: hand them to the
+      // socket first, so only a peer that does not read loses events
+      channel.flush();
     }
     if (!channel.isWritable()) {
       gateway.eventDropped();
       checkOutboundLimit();
-      return;
+      return false;
     }
-    channel.writeAndFlush(event.retainedDuplicate(), channel.voidPromise());
-    checkOutboundLimit();
+    channel.write(event.retainedDuplicate(), channel.voidPromise());
+    boolean wasPending = flushPending;
+    flushPending = true;
+    return !wasPending;
   }
 
   private void push(ByteBuf message, boolean owned) {
@@ -633,9 +652,21 @@ final class PlayerFrameHandler extends ChannelInboundHandlerAdapter {
     // Read (and discard) what the peer still sends: closing a socket with unread input makes the
     // kernel answer with a reset, which would destroy the close frame before the peer reads it.
     ch.config().setAutoRead(true);
-    ch.writeAndFlush(new CloseWebSocketFrame(status, reason))
-        .addListener(ChannelFutureListener.CLOSE);
+    ch.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(AFTER_CLOSE_FRAME);
     ch.eventLoop().schedule(() -> ch.close(), FORCED_CLOSE_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Ends our side with a FIN once the close frame is out, and keeps reading until the peer closes
+   * (or the forced close): closing at once while the peer's last requests are still unread would
+   * make the kernel send a reset, which destroys the close frame before the peer reads it.
+   */
+  private static void afterCloseFrame(ChannelFuture written) {
+    if (written.isSuccess() && written.channel() instanceof DuplexChannel duplex) {
+      duplex.shutdownOutput();
+    } else {
+      written.channel().close();
+    }
   }
 
   private int index(long slot) {

@@ -11,25 +11,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
- * Shard replies on their way to one event loop, without a task or a buffer object per reply.
+ * Shard replies and push events on their way to one event loop, without a task or a buffer object
+ * per message.
  *
  * <p>Shard threads copy each reply's bytes, with its routing, straight into this loop's many-to-one
  * ring (the engine's own kind of queue); the first reply into an idle outbox schedules the outbox
  * itself as the loop's task, which drains everything queued, copies each reply into a pooled buffer
  * on the loop (where Netty's pool recycles it) and flushes each touched connection once per drain.
- * This is the batching Netty servers use for writes from other threads (an MPSC queue plus a
- * "scheduled" flag, so a burst costs one wake-up) instead of one {@code execute} per message.
+ * An event is copied once per loop, then written by reference to each of the loop's members of its
+ * hunt ({@link LoopMembers}), so a drain that carries several events and replies for a connection
+ * costs it one flush, one system call. This is the batching Netty servers use for writes from other
+ * threads (an MPSC queue plus a "scheduled" flag, so a burst costs one wake-up) instead of one
+ * {@code execute} per message.
  *
  * <p>Order is kept: a connection's replies come from one shard at a time, which writes them in
- * order into one ring. A full ring makes the shard thread wait for the loop to drain (backpressure
- * on the shard, never a dropped reply); a reply too large for the ring travels as a pooled buffer
- * beside it, its place in the ring held by a token.
+ * order into one ring; a hunt's events come from its shard, into the same ring, so a connection
+ * gets its shard's replies and events in the order the shard produced them (a reply still waits for
+ * the replies of earlier requests: {@link PlayerFrameHandler}). A full ring makes the shard thread
+ * wait for the loop to drain (backpressure on the shard, never a dropped reply); a reply too large
+ * for the ring travels as a pooled buffer beside it, its place in the ring held by a token.
  */
 final class ReplyOutbox implements Runnable, MessageHandler {
   /** Ring capacity; a reply up to an eighth of it travels inside the ring. */
@@ -40,6 +47,8 @@ final class ReplyOutbox implements Runnable, MessageHandler {
 
   private static final int REPLY = 1;
   private static final int LARGE_REPLY = 2;
+  private static final int EVENT = 3;
+  private static final int LARGE_EVENT = 4;
   private static final int CONNECTION_OFFSET = 0;
   private static final int SHARD_OFFSET = 8;
   private static final int HUNT_OFFSET = 12;
@@ -56,6 +65,7 @@ final class ReplyOutbox implements Runnable, MessageHandler {
   private final AtomicLong nextLargeToken = new AtomicLong();
   private final UnsafeBuffer copyTarget = new UnsafeBuffer(0, 0);
   private final ArrayList<PlayerFrameHandler> toFlush = new ArrayList<>();
+  private final Long2ObjectHashMap<LoopMembers> hunts = new Long2ObjectHashMap<>();
 
   ReplyOutbox(EventLoop loop, ConnectionTable connections, ByteBufAllocator alloc) {
     this.loop = loop;
@@ -80,11 +90,33 @@ final class ReplyOutbox implements Runnable, MessageHandler {
       DirectBuffer json,
       int offset,
       int length) {
+    return enqueue(
+        false, connectionId, shard, huntNumber, teamIdx, playerIdx, json, offset, length);
+  }
+
+  /**
+   * Queues a hunt event for this loop's members of the hunt (of one team when {@code teamIdx} is
+   * not -1); called on the hunt's shard thread. Returns false when the loop is shutting down.
+   */
+  boolean offerEvent(
+      int shard, int huntNumber, int teamIdx, DirectBuffer json, int offset, int length) {
+    return enqueue(true, 0, shard, huntNumber, teamIdx, -1, json, offset, length);
+  }
+
+  private boolean enqueue(
+      boolean event,
+      long connectionId,
+      int shard,
+      int huntNumber,
+      int teamIdx,
+      int playerIdx,
+      DirectBuffer json,
+      int offset,
+      int length) {
     boolean inRing = ROUTING_BYTES + length <= ring.maxMsgLength();
+    int type = event ? (inRing ? EVENT : LARGE_EVENT) : (inRing ? REPLY : LARGE_REPLY);
     int index;
-    while ((index =
-            ring.tryClaim(inRing ? REPLY : LARGE_REPLY, ROUTING_BYTES + (inRing ? length : 8)))
-        < 0) {
+    while ((index = ring.tryClaim(type, ROUTING_BYTES + (inRing ? length : 8))) < 0) {
       if (loop.isShuttingDown()) {
         return false;
       }
@@ -110,6 +142,19 @@ final class ReplyOutbox implements Runnable, MessageHandler {
     ring.commit(index);
     schedule();
     return true;
+  }
+
+  /**
+   * This loop's members of a hunt ({@link Gateway#key}), made on first use; on the loop only, which
+   * is where the gateway binds its connections.
+   */
+  LoopMembers members(long huntKey) {
+    LoopMembers members = hunts.get(huntKey);
+    if (members == null) {
+      members = new LoopMembers(this);
+      hunts.put(huntKey, members);
+    }
+    return members;
   }
 
   private void schedule() {
@@ -138,27 +183,54 @@ final class ReplyOutbox implements Runnable, MessageHandler {
 
   @Override
   public void onMessage(int msgTypeId, MutableDirectBuffer buffer, int index, int length) {
-    long connectionId = buffer.getLong(index + CONNECTION_OFFSET);
-    ByteBuf reply;
-    if (msgTypeId == REPLY) {
-      int jsonLength = length - ROUTING_BYTES;
-      reply = WsFrames.allocate(alloc, jsonLength);
-      copyInto(reply, buffer, index + ROUTING_BYTES, jsonLength);
+    int shard = buffer.getInt(index + SHARD_OFFSET);
+    int huntNumber = buffer.getInt(index + HUNT_OFFSET);
+    int teamIdx = buffer.getInt(index + TEAM_OFFSET);
+    boolean event = msgTypeId == EVENT || msgTypeId == LARGE_EVENT;
+    LoopMembers members = event ? hunts.get(Gateway.key(shard, huntNumber)) : null;
+    ByteBuf message;
+    if (msgTypeId == LARGE_REPLY || msgTypeId == LARGE_EVENT) {
+      message = large.remove(buffer.getLong(index + ROUTING_BYTES));
+    } else if (event && (members == null || members.connections.isEmpty())) {
+      return;
     } else {
-      reply = large.remove(buffer.getLong(index + ROUTING_BYTES));
+      int jsonLength = length - ROUTING_BYTES;
+      message = WsFrames.allocate(alloc, jsonLength);
+      copyInto(message, buffer, index + ROUTING_BYTES, jsonLength);
     }
-    PlayerFrameHandler connection = connections.find(connectionId);
+    if (event) {
+      fanOut(message, members, teamIdx);
+      return;
+    }
+    PlayerFrameHandler connection = connections.find(buffer.getLong(index + CONNECTION_OFFSET));
     if (connection == null || connection.loop() != loop) {
-      reply.release();
+      message.release();
       return;
     }
     if (connection.onShardReply(
-        reply,
-        buffer.getInt(index + SHARD_OFFSET),
-        buffer.getInt(index + HUNT_OFFSET),
-        buffer.getInt(index + TEAM_OFFSET),
-        buffer.getInt(index + PLAYER_OFFSET))) {
+        message, shard, huntNumber, teamIdx, buffer.getInt(index + PLAYER_OFFSET))) {
       toFlush.add(connection);
+    }
+  }
+
+  /**
+   * Writes one event to every member (of the team, when teamIdx is set); flushed after the drain.
+   */
+  private void fanOut(ByteBuf event, LoopMembers members, int teamIdx) {
+    try {
+      if (members == null) {
+        return;
+      }
+      WsFrames.frame(event);
+      ArrayList<PlayerFrameHandler> list = members.connections;
+      for (int i = 0, n = list.size(); i < n; i++) {
+        PlayerFrameHandler connection = list.get(i);
+        if ((teamIdx < 0 || connection.teamIdx() == teamIdx) && connection.pushEvent(event)) {
+          toFlush.add(connection);
+        }
+      }
+    } finally {
+      event.release();
     }
   }
 

@@ -101,6 +101,50 @@ class GatewayIntegrationTest {
     }
   }
 
+  /**
+   * A shard's replies and events reach a connection in the order the shard produced them: the
+   * solver's guess reply, then the hunt's solved event, then the reply to a ping sent right behind
+   * the guess (pipelined), which must not overtake the event.
+   */
+  @Test
+  void deliversRepliesAndEventsInTheOrderTheShardProducedThem() throws Exception {
+    RawWsClient ada = RawWsClient.connect(server.server.port());
+    try {
+      ada.sendText("{\"id\":1,\"op\":\"join\"" + join("Ada", "Crew") + "}");
+      assertThat(nextReply(ada).get("re").asLong()).isEqualTo(1);
+      ada.writeFrame(
+          0x1,
+          "{\"id\":2,\"op\":\"guess\",\"puzzle\":\"lighthouse\",\"answer\":\"fresnel\"}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          false);
+      ada.writeFrame(
+          0x1,
+          "{\"id\":3,\"op\":\"ping\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          false);
+      ada.flush();
+      java.util.List<String> order = new java.util.ArrayList<>();
+      while (!order.contains("re:3")) {
+        JsonNode message = WsClient.JSON.readTree(ada.readFrame().text());
+        order.add(
+            message.has("re") ? "re:" + message.get("re").asLong() : message.get("ev").asText());
+      }
+      assertThat(order).containsSubsequence("re:2", "solved", "re:3");
+      assertThat(order.indexOf("solved")).isLessThan(order.indexOf("re:3"));
+    } finally {
+      ada.abort();
+    }
+  }
+
+  /** The next reply on a raw connection, skipping events. */
+  private static JsonNode nextReply(RawWsClient client) throws Exception {
+    while (true) {
+      JsonNode message = WsClient.JSON.readTree(client.readFrame().text());
+      if (message.has("re")) {
+        return message;
+      }
+    }
+  }
+
   @Test
   void resumesThePlayerByTokenOnANewConnection() throws Exception {
     String token;
