@@ -4,7 +4,6 @@ import io.cairn.engine.LocalClient;
 import io.cairn.engine.command.Op;
 import io.cairn.engine.hunt.ErrorCode;
 import io.cairn.engine.hunt.HuntDirectory;
-import io.cairn.engine.hunt.HuntStatus;
 import io.cairn.engine.hunt.HuntView;
 import io.cairn.server.HttpRoute;
 import io.cairn.server.OrganiserFeed;
@@ -346,20 +345,7 @@ public final class AdminRoute implements HttpRoute {
   private String list() {
     Json json = new Json().startArray();
     for (HuntView view : CatalogRoute.sorted(directory)) {
-      HuntSnapshot hunt = view.snapshot();
-      json.startObject()
-          .name("id")
-          .string(view.huntId())
-          .name("title")
-          .string(hunt.title())
-          .name("status")
-          .string(HuntStatus.name(view.status()))
-          .name("startsAt")
-          .timeMs(view.startsAtMs(), HuntSnapshot.NO_TIME)
-          .name("endsAt")
-          .timeMs(view.endsAtMs(), HuntSnapshot.NO_TIME)
-          .name("players")
-          .number(view.playerCount())
+      CatalogRoute.common(json.startObject(), view)
           .name("teams")
           .number(view.teamCount())
           .name("shard")

@@ -73,29 +73,37 @@ public final class CatalogRoute implements HttpRoute {
     Json json = new Json().startArray();
     for (HuntView view : sorted(directory)) {
       HuntSnapshot hunt = view.snapshot();
-      json.startObject()
-          .name("id")
-          .string(view.huntId())
-          .name("title")
-          .string(hunt.title())
-          .name("status")
-          .string(HuntStatus.name(view.status()))
-          .name("startsAt")
-          .timeMs(view.startsAtMs(), HuntSnapshot.NO_TIME)
-          .name("endsAt")
-          .timeMs(view.endsAtMs(), HuntSnapshot.NO_TIME)
-          .name("players")
-          .number(view.playerCount())
+      common(json.startObject(), view)
           .name("description")
           .string(hunt.description())
           .name("center");
       center(json, hunt);
-      String round = view.currentRound();
-      if (!round.isEmpty()) {
-        json.name("round").string(round);
-      }
       json.endObject();
     }
     return json.endArray().toString();
+  }
+
+  /**
+   * The fields a hunt has in both the public catalog and the admin list (OpenAPI {@code
+   * CatalogEntry}), written into an open object; {@code round} only for a hunt in rounds.
+   */
+  static Json common(Json json, HuntView view) {
+    json.name("id")
+        .string(view.huntId())
+        .name("title")
+        .string(view.snapshot().title())
+        .name("status")
+        .string(HuntStatus.name(view.status()))
+        .name("startsAt")
+        .timeMs(view.startsAtMs(), HuntSnapshot.NO_TIME)
+        .name("endsAt")
+        .timeMs(view.endsAtMs(), HuntSnapshot.NO_TIME)
+        .name("players")
+        .number(view.playerCount());
+    String round = view.currentRound();
+    if (!round.isEmpty()) {
+      json.name("round").string(round);
+    }
+    return json;
   }
 }
