@@ -126,22 +126,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     merged.flags.put("data-dir", dataDir.toString());
     try {
-      ServerSettings settings;
-      try {
-        settings = merged.load(context);
-      } catch (VeltrixException e) {
-        Problems.print(err, e);
-        return 1;
-      }
-      ServerRuntime runtime;
-      try {
-        runtime = ServerRuntime.start(context, settings);
-      } catch (ServerException e) {
-        err.println(e.getMessage());
+      ServerRuntime runtime = ServerRuntime.open(context, merged);
+      if (runtime == null) {
         return 1;
       }
       running = runtime;
-      return run(runtime, settings, dataDir, temporary);
+      return run(runtime, runtime.settings(), dataDir, temporary);
     } finally {
       ServerRuntime runtime = running;
       if (runtime != null) {

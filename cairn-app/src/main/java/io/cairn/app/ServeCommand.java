@@ -8,7 +8,6 @@ import io.cairn.server.ServerException;
 import io.cairn.veltrix.HuntFiles;
 import io.cairn.veltrix.HuntSnapshot;
 import io.cairn.veltrix.VeltrixException;
-import io.cairn.veltrix.settings.ServerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,23 +65,13 @@ final class ServeCommand implements Callable<Integer> {
     port.ifPresent(p -> merged.flags.put("port", Integer.toString(p)));
     data.ifPresent(d -> merged.flags.put("data-dir", d.toString()));
     hunts.ifPresent(h -> merged.flags.put("hunts-dir", h.toString()));
-    ServerSettings settings;
-    try {
-      settings = merged.load(context);
-    } catch (VeltrixException e) {
-      Problems.print(err, e);
-      return 1;
-    }
-    ServerRuntime runtime;
-    try {
-      runtime = ServerRuntime.start(context, settings);
-    } catch (ServerException e) {
-      err.println(e.getMessage());
+    ServerRuntime runtime = ServerRuntime.open(context, merged);
+    if (runtime == null) {
       return 1;
     }
     running = runtime;
     try {
-      loadHunts(runtime, settings.huntsDir());
+      loadHunts(runtime, runtime.settings().huntsDir());
       runtime.listen(runtime.adminToken(true));
       runtime.awaitStop(Long.MAX_VALUE);
       return 0;

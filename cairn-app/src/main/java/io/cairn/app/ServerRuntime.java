@@ -14,6 +14,7 @@ import io.cairn.server.http.AdminToken;
 import io.cairn.server.http.ClientConfigRoute;
 import io.cairn.server.http.HttpRoutes;
 import io.cairn.server.http.ServerMetrics;
+import io.cairn.veltrix.VeltrixException;
 import io.cairn.veltrix.settings.ServerSettings;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,22 @@ final class ServerRuntime {
     this.engine = engine;
     this.organiser = gateway.localClient().open();
     this.hook = new Thread(this::onSignal, "cairn-shutdown");
+  }
+
+  /**
+   * Loads the settings of {@code options} and starts the engine on them, as {@code serve} and
+   * {@code demo} both begin; a bad setting or an engine that cannot start is reported on the
+   * command's error stream and gives null.
+   */
+  static ServerRuntime open(CliContext context, GlobalOptions options) {
+    try {
+      return start(context, options.load(context));
+    } catch (VeltrixException e) {
+      Problems.print(context.err(), e);
+    } catch (ServerException e) {
+      context.err().println(e.getMessage());
+    }
+    return null;
   }
 
   /**
