@@ -36,6 +36,12 @@ final class ServerProfile {
           "-XX:+UnlockDiagnosticVMOptions",
           "-XX:+DebugNonSafepoints");
 
+  /**
+   * Bytes between two allocation samples: async-profiler's 512 KiB default gives a few samples a
+   * second at the server's allocation rate, too few for a flame graph of a short run.
+   */
+  private static final String ALLOC_INTERVAL = "16k";
+
   private static final String LIBRARY_RESOURCE = "/linux-x64/libasyncProfiler.so";
 
   private final String event;
@@ -80,7 +86,13 @@ final class ServerProfile {
       p.failure = p.extractLibrary();
     }
     if (p.failure == null) {
-      p.failure = p.command("start,event=" + event + ",log=" + p.profilerLog);
+      p.failure =
+          p.command(
+              "start,event="
+                  + event
+                  + (event.equals("alloc") ? ",alloc=" + ALLOC_INTERVAL : "")
+                  + ",log="
+                  + p.profilerLog);
     }
     p.running = p.failure == null;
     log.line(
@@ -104,6 +116,11 @@ final class ServerProfile {
     failure = command("stop,flamegraph,file=" + html);
     if (failure == null) {
       failure = command("dump,collapsed,file=" + collapsed);
+    }
+    try {
+      Files.deleteIfExists(library); // the server keeps its mapping; the run directory stays small
+    } catch (IOException e) {
+      // a library left behind is harmless
     }
     log.line(
         failure == null
@@ -137,7 +154,7 @@ final class ServerProfile {
     int paranoid = perfEventParanoid();
     m.put("perfEventParanoid", paranoid == Integer.MIN_VALUE ? "unknown" : paranoid);
     m.put("root", root());
-    m.put("kernelFramesNote", kernelNote());
+    m.put("kernelFramesNote", kernelNote(event));
     List<String> messages = profilerMessages();
     if (!messages.isEmpty()) {
       m.put("profilerMessages", messages);
@@ -151,18 +168,23 @@ final class ServerProfile {
     if (!Boolean.TRUE.equals(profile.get("taken"))) {
       return "profile (" + profile.get("event") + "): not taken, " + profile.get("reason");
     }
-    return "profile ("
-        + profile.get("event")
-        + "): flame graph "
-        + profile.get("flameGraph")
-        + ", collapsed stacks "
-        + profile.get("collapsedStacks")
-        + ", "
-        + profile.get("samples")
-        + " samples; "
+    String line =
+        "profile ("
+            + profile.get("event")
+            + "): flame graph "
+            + profile.get("flameGraph")
+            + ", collapsed stacks "
+            + profile.get("collapsedStacks")
+            + ", "
+            + profile.get("samples")
+            + " samples";
+    if (!"cpu".equals(profile.get("event"))) {
+      return line;
+    }
+    return line
         + (Boolean.TRUE.equals(profile.get("kernelFrames"))
-            ? "kernel frames included"
-            : "no kernel frames (" + profile.get("kernelFramesNote") + ")");
+            ? "; kernel frames included"
+            : "; no kernel frames (" + profile.get("kernelFramesNote") + ")");
   }
 
   /** The sample count at the end of a collapsed-stacks line, 0 when there is none. */
@@ -249,17 +271,20 @@ final class ServerProfile {
     return messages;
   }
 
-  private String kernelNote() {
+  private static String kernelNote(String event) {
+    if (!event.equals("cpu")) {
+      return "only the cpu event (perf_events) records kernel frames";
+    }
     int paranoid = perfEventParanoid();
     if (root()) {
-      return "running as root: perf_events may record kernel frames";
+      return "running as root: perf_events can record kernel frames";
     }
     if (paranoid >= 2 || paranoid == Integer.MIN_VALUE) {
       return "not root and kernel.perf_event_paranoid="
           + (paranoid == Integer.MIN_VALUE ? "unknown" : paranoid)
           + ": user-space frames only (sysctl kernel.perf_event_paranoid=1 adds kernel frames)";
     }
-    return "kernel.perf_event_paranoid=" + paranoid + ": perf_events may record kernel frames";
+    return "kernel.perf_event_paranoid=" + paranoid + ": perf_events can record kernel frames";
   }
 
   /** The kernel's perf_event_paranoid level, or {@code Integer.MIN_VALUE} when unreadable. */

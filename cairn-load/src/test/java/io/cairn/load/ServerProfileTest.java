@@ -2,6 +2,9 @@ package io.cairn.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,5 +58,34 @@ class ServerProfileTest {
     assertThat(s).containsEntry("event", "cpu").containsEntry("taken", false);
     assertThat((String) s.get("reason")).contains("not a process this bench started");
     assertThat(log.toString()).contains("the run goes on without a profile");
+  }
+
+  @Test
+  void aJvmThatRefusesAttachLeavesNoProfileAndTheReason() throws Exception {
+    Process jvm =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+DisableAttachMechanism",
+                "-cp",
+                System.getProperty("java.class.path"),
+                AttachDisabledMain.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader up =
+          new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(up.readLine()).isEqualTo("up");
+      StringBuilder log = new StringBuilder();
+      ServerProfile p = ServerProfile.start("cpu", jvm.pid(), "cairn", dir, dir, log::append);
+      p.stop(log::append);
+      Map<String, Object> s = p.summary();
+      assertThat(s).containsEntry("taken", false);
+      assertThat((String) s.get("reason"))
+          .contains("cannot attach to the server (pid " + jvm.pid());
+      assertThat(ServerProfile.tableLine(s)).startsWith("profile (cpu): not taken, cannot attach");
+      assertThat(dir.resolve("cairn-flame-cpu.html")).doesNotExist();
+    } finally {
+      jvm.destroyForcibly().waitFor();
+    }
   }
 }
