@@ -301,6 +301,9 @@ final class Report {
           (Double) j.get("fsyncsPerS"),
           (Double) j.get("recordsPerBatch"));
     }
+    if (s.get("profile") instanceof Map<?, ?> profile) {
+      out.println(ServerProfile.tableLine(profile));
+    }
   }
 
   @SuppressWarnings("unchecked")
