@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -115,7 +116,11 @@ final class EchoFanOut {
       for (var entry : loops.entrySet()) {
         LoopMembers members = entry.getValue();
         event.retain();
-        entry.getKey().execute(() -> writeAll(members, event));
+        try {
+          entry.getKey().execute(() -> writeAll(members, event));
+        } catch (RejectedExecutionException e) {
+          event.release(); // the server is stopping: that loop's connections are closing
+        }
       }
     } finally {
       event.release();
