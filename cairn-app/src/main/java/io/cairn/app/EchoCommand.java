@@ -18,14 +18,17 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code cairn echo}: the bare network stack of {@code cairn serve} (same transport, allocator,
  * threads, channel and WebSocket settings, read from the same settings) answering each text frame
- * with itself: no engine, no journal. What {@code cairn bench --target echo} measures as the
- * ceiling of the stack on a machine.
+ * with itself, and pushing an event to every connection for a frame {@code cairn bench} marks as a
+ * claim or right guess: no engine, no journal. What {@code cairn bench --target echo} measures as
+ * the ceiling of the stack on a machine.
  */
 @Command(
     name = "echo",
     description = {
       "Run a bare WebSocket echo server at ws://HOST:PORT/ws on the server's network stack"
           + " (no engine, no journal): the ceiling cairn bench compares Cairn with.",
+      "A frame ending in ,\"push\":\"claimed\"} (or \"solved\") also sends a claimed (or solved)"
+          + " event to every WebSocket connection, as Cairn pushes to a hunt.",
       "Any other HTTP path answers 200 'echo'. SIGTERM or Ctrl-C stops it."
     })
 final class EchoCommand implements Callable<Integer> {

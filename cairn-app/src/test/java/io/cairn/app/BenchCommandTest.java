@@ -70,6 +70,60 @@ class BenchCommandTest {
   }
 
   @Test
+  void bothTargetsReportClaimedDeliveryOfTheEchoServerAndRatiosToIt() throws Exception {
+    CliRun run =
+        CliRun.run(
+            Map.of(),
+            dir,
+            "bench",
+            "--target",
+            "both",
+            "--players",
+            "200",
+            "--rate",
+            "400",
+            "--ramp-up",
+            "1s",
+            "--warmup",
+            "1s",
+            "--duration",
+            "2s",
+            "--param",
+            "drain=5s",
+            "--param",
+            "mix=move=50,scan=20,guess-wrong=10,guess-right=10,claim=10",
+            "--out",
+            "results");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("started cairn echo").contains("started cairn serve");
+    assertThat(run.out()).contains("cairn / echo latency: p50 ").contains("claimed delivery: p50 ");
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("results/summary.json").toFile());
+    assertThat(s.at("/target").asText()).isEqualTo("both");
+    // every claim of the echo run reached the 200 players as a claimed event, timed from its "at"
+    assertThat(s.at("/echo/push/claimedEvents").asLong()).isGreaterThanOrEqualTo(200);
+    assertThat(s.at("/echo/push/claimedDeliveryMs/count").asLong()).isPositive();
+    assertThat(s.at("/echo/push/claimedDeliveryMs/p99").isNumber()).isTrue();
+    assertThat(s.at("/echo/push/events").asLong())
+        .isGreaterThan(s.at("/echo/push/claimedEvents").asLong()); // solved events too
+    assertThat(s.at("/echo/requests/outOfOrder").asLong()).isZero();
+    assertThat(s.at("/cairn/push/claimedDeliveryMs/count").asLong()).isPositive();
+    for (String ratio :
+        new String[] {
+          "throughputRatioToEcho",
+          "latencyP50RatioToEcho",
+          "latencyP99RatioToEcho",
+          "latencyP999RatioToEcho",
+          "claimedP50RatioToEcho",
+          "claimedP99RatioToEcho",
+          "claimedMaxRatioToEcho"
+        }) {
+      assertThat(s.get(ratio)).as(ratio).isNotNull();
+      assertThat(s.get(ratio).asDouble()).as(ratio).isPositive();
+    }
+  }
+
+  @Test
   void profileWritesAFlameGraphAndCollapsedStacksOfTheServerOverTheMeasuredPart() throws Exception {
     CliRun run =
         CliRun.run(

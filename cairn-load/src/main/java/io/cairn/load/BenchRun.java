@@ -66,7 +66,9 @@ public final class BenchRun {
       summary.put("cairn", c);
       double ratio = Report.achieved(c) / Report.achieved(e);
       summary.put("throughputRatioToEcho", ratio);
+      summary.putAll(Report.ratiosToEcho(c, e));
       table.printf("cairn / echo achieved throughput: %.1f%%%n", ratio * 100);
+      Report.ratioTable(summary, table);
     } else {
       summary = load(scenario, scenario.out());
       Report.table(summary, table);

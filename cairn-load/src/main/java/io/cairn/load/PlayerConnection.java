@@ -147,6 +147,7 @@ final class PlayerConnection extends SimpleChannelInboundHandler<TextWebSocketFr
           puzzle = (puzzle + 1) % BenchHunt.PUZZLES;
         }
         appendGuess(puzzle, "wrong" + rng.nextInt(1000));
+        text.append('}');
       }
       case GUESS_RIGHT -> {
         int puzzle = Integer.numberOfTrailingZeros(~solvedMask);
@@ -156,6 +157,7 @@ final class PlayerConnection extends SimpleChannelInboundHandler<TextWebSocketFr
         }
         solvedMask |= 1 << puzzle;
         appendGuess(puzzle, BenchHunt.answer(puzzle));
+        appendEchoPush("solved");
       }
       case CLAIM -> {
         int treasure = Integer.numberOfTrailingZeros(~claimedMask);
@@ -168,7 +170,8 @@ final class PlayerConnection extends SimpleChannelInboundHandler<TextWebSocketFr
             .append(BenchHunt.treasure(treasure))
             .append("\",\"code\":\"")
             .append(BenchHunt.code(treasure))
-            .append("\"}");
+            .append('"');
+        appendEchoPush("claimed");
       }
     }
     return op;
@@ -191,7 +194,18 @@ final class PlayerConnection extends SimpleChannelInboundHandler<TextWebSocketFr
         .append(BenchHunt.puzzle(puzzle))
         .append("\",\"answer\":\"")
         .append(answer)
-        .append("\"}");
+        .append('"');
+  }
+
+  /**
+   * Closes the request; against the echo server, first marks it as one that pushes {@code event} to
+   * every player (cairn-server's {@code EchoFanOut}), which Cairn does by itself.
+   */
+  private void appendEchoPush(String event) {
+    if (schedule.echo) {
+      text.append(",\"push\":\"").append(event).append('"');
+    }
+    text.append('}');
   }
 
   private void send(byte op, long intendedNs, long id) {

@@ -199,6 +199,59 @@ final class Report {
     return m;
   }
 
+  /**
+   * Cairn's latency and claimed-delivery percentiles divided by the echo server's of the same run
+   * (1.0 = as fast as the bare stack; null in the summary when the echo run has no such figure).
+   */
+  static Map<String, Object> ratiosToEcho(Map<String, Object> cairn, Map<String, Object> echo) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String p : List.of("p50", "p99", "p99.9")) {
+      m.put(
+          "latency" + ratioName(p) + "RatioToEcho",
+          percentile(cairn, "latencyMs", "all", p) / percentile(echo, "latencyMs", "all", p));
+    }
+    for (String p : List.of("p50", "p99", "max")) {
+      m.put(
+          "claimed" + ratioName(p) + "RatioToEcho",
+          percentile(cairn, "push", "claimedDeliveryMs", p)
+              / percentile(echo, "push", "claimedDeliveryMs", p));
+    }
+    return m;
+  }
+
+  /** {@code p99.9} as it reads in a field name: {@code P999}; {@code max}: {@code Max}. */
+  private static String ratioName(String percentile) {
+    String name = percentile.replace(".", "");
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static double percentile(
+      Map<String, Object> summary, String section, String histogram, String percentile) {
+    if (summary.get(section) instanceof Map<?, ?> s
+        && s.get(histogram) instanceof Map<?, ?> h
+        && h.get(percentile) instanceof Number n) {
+      return n.doubleValue();
+    }
+    return Double.NaN;
+  }
+
+  /** The ratios of {@link #ratiosToEcho} as one line of the human table. */
+  static void ratioTable(Map<String, Object> s, PrintWriter out) {
+    out.printf(
+        "cairn / echo latency: p50 %s, p99 %s, p99.9 %s; claimed delivery: p50 %s, p99 %s,"
+            + " max %s%n",
+        times(s.get("latencyP50RatioToEcho")),
+        times(s.get("latencyP99RatioToEcho")),
+        times(s.get("latencyP999RatioToEcho")),
+        times(s.get("claimedP50RatioToEcho")),
+        times(s.get("claimedP99RatioToEcho")),
+        times(s.get("claimedMaxRatioToEcho")));
+  }
+
+  private static String times(Object o) {
+    return o instanceof Double d && Double.isFinite(d) ? String.format("%.2fx", d) : "-";
+  }
+
   static double achieved(Map<String, Object> summary) {
     Object t = summary.get("throughput");
     if (t instanceof Map<?, ?> m && m.get("achievedPerS") instanceof Double d) {

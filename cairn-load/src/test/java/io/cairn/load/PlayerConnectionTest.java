@@ -104,6 +104,60 @@ class PlayerConnectionTest {
   }
 
   @Test
+  void againstTheEchoServerMarksClaimsAndRightGuessesAsPushingAndTimesTheirEvents() {
+    Schedule schedule =
+        new Schedule(
+            Scenario.of(
+                Map.of(
+                    "players", "1",
+                    "rate", "100",
+                    "target", "echo",
+                    "mix", "claim=1,guess-right=1,guess-wrong=1")));
+    PlayerConnection player = new PlayerConnection(3, 1, schedule, stats, readiness);
+    EmbeddedChannel ch = new EmbeddedChannel(player);
+    ch.pipeline().fireUserEventTriggered(ClientHandshakeStateEvent.HANDSHAKE_COMPLETE);
+    assertThat(ready.get()).isEqualTo(1); // no join against the echo server
+    long nowMs = System.currentTimeMillis();
+    schedule.start(System.nanoTime(), nowMs - 1_000, 0, 300);
+    player.start();
+    List<String> requests = drive(ch);
+
+    assertThat(requests).anyMatch(r -> r.contains("\"op\":\"claim\""));
+    assertThat(requests).anyMatch(r -> r.contains("\"answer\":\"wrong"));
+    for (String r : requests) {
+      if (r.contains("\"op\":\"claim\"")) {
+        assertThat(r).endsWith("\",\"push\":\"claimed\"}");
+      } else if (r.contains("\"answer\":\"wrong")) {
+        assertThat(r).doesNotContain("push").endsWith("\"}");
+      } else if (r.contains("\"op\":\"guess\"")) {
+        assertThat(r).endsWith("\",\"push\":\"solved\"}");
+      }
+    }
+
+    // the echo of a request is a reply, the claimed event a timed push
+    reply(ch, requests.get(0));
+    assertThat(stats.replies.sum()).isEqualTo(1);
+    reply(
+        ch,
+        "{\"ev\":\"claimed\",\"seq\":1,\"at\":"
+            + (nowMs - 900) // in the measured part, which began 1 s ago and lasted 300 ms
+            + ",\"treasure\":\"t0\",\"team\":\"p1\",\"first\":true}");
+    assertThat(stats.claimedPushes.sum()).isEqualTo(1);
+    assertThat(stats.claimedDelivery.getIntervalHistogram().getTotalCount()).isEqualTo(1);
+  }
+
+  @Test
+  void againstCairnNothingIsMarked() {
+    Schedule schedule = schedule("claim=1,guess-right=1");
+    PlayerConnection player = new PlayerConnection(3, 1, schedule, stats, readiness);
+    EmbeddedChannel ch = joined(player);
+    schedule.start(System.nanoTime(), System.currentTimeMillis(), 0, 300);
+    player.start();
+    List<String> requests = drive(ch);
+    assertThat(requests).isNotEmpty().noneMatch(r -> r.contains("push"));
+  }
+
+  @Test
   void claimedPushesAreTimedFromTheirServerTimeStamp() {
     Schedule schedule = schedule("move=1");
     PlayerConnection player = new PlayerConnection(3, 1, schedule, stats, readiness);

@@ -46,6 +46,19 @@ class ScenarioTest {
   }
 
   @Test
+  void theTargets10kBothScenarioIsTargets10kAgainstBothTargets() throws Exception {
+    Path scenarios = Path.of("..", "scenarios");
+    Scenario cairn = Scenario.of(Scenario.readFile(scenarios.resolve("targets-10k.yaml")));
+    Scenario both = Scenario.of(Scenario.readFile(scenarios.resolve("targets-10k-both.yaml")));
+    assertThat(both.target()).isEqualTo("both");
+    assertThat(both.out()).isEqualTo(Path.of("bench-out/targets-10k-both"));
+    Map<String, String> same = both.toMap();
+    same.put("target", "cairn");
+    same.put("out", cairn.out().toString());
+    assertThat(same).isEqualTo(cairn.toMap());
+  }
+
+  @Test
   void toMapReproducesTheScenario() {
     Scenario s =
         Scenario.of(

@@ -26,12 +26,15 @@ import java.nio.charset.StandardCharsets;
  * The pipeline of {@code cairn echo}: the codecs of {@link GatewayInitializer} with the same
  * WebSocket settings, then a handler that writes every text frame back unchanged, flushing once per
  * read like the player handler flushes once per batch of replies. Any other HTTP request gets
- * {@code 200 echo}, so a load generator can wait for the server as it waits for {@code /healthz}.
+ * {@code 200 echo}, so a load generator can wait for the server as it waits for {@code /healthz}. A
+ * frame marked as a claim or a right guess is also pushed, as an event, to every handshaken
+ * connection ({@link EchoFanOut}).
  */
 final class EchoInitializer extends ChannelInitializer<SocketChannel> {
   private static final int MAX_HTTP_BODY_BYTES = 64 * 1024;
 
   private final GatewayLimits limits;
+  private final EchoFanOut fanOut = new EchoFanOut();
 
   EchoInitializer(GatewayLimits limits) {
     this.limits = limits;
@@ -44,17 +47,48 @@ final class EchoInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("aggregator", new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
     p.addLast("ws", new WebSocketServerProtocolHandler(GatewayInitializer.webSocketConfig(limits)));
     p.addLast("fragments", new WebSocketFrameAggregator(limits.maxFrameBytes()));
-    p.addLast("echo", new EchoHandler());
+    p.addLast("echo", new EchoHandler(fanOut));
   }
 
-  /** Frames back as they came; HTTP requests that are not the upgrade get a fixed answer. */
+  /**
+   * Frames back as they came, marked ones also pushed to everyone; HTTP requests that are not the
+   * upgrade get a fixed answer.
+   */
   private static final class EchoHandler extends SimpleChannelInboundHandler<Object> {
     private static final byte[] OK = "echo\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final EchoFanOut fanOut;
+
+    /** This connection's number once it completed the handshake, 0 before. */
+    private int connection;
+
+    EchoHandler(EchoFanOut fanOut) {
+      this.fanOut = fanOut;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+      if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        connection = fanOut.joined(ctx.channel());
+      }
+      super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      if (connection > 0) {
+        fanOut.left(ctx.channel());
+      }
+      super.channelInactive(ctx);
+    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof TextWebSocketFrame text) {
-        ctx.write(new TextWebSocketFrame(text.content().retain()));
+        long arrivedEpochMs = System.currentTimeMillis();
+        ByteBuf content = text.content();
+        fanOut.onRequest(content, connection, arrivedEpochMs, ctx.alloc()); // pushed by tasks
+        ctx.write(new TextWebSocketFrame(content.retain()));
       } else if (msg instanceof FullHttpRequest) {
         ByteBuf body = Unpooled.wrappedBuffer(OK);
         FullHttpResponse response =
