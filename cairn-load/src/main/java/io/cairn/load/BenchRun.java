@@ -20,7 +20,8 @@ import org.HdrHistogram.HistogramLogWriter;
  * The coordinator of {@code cairn bench}: starts (or finds) the target, starts the client
  * processes, gives them one start time, prints a progress line a second, reads the server's metrics
  * at the start and end of the measured part, merges what the clients measured, and writes {@code
- * summary.json} and {@code latency.hlog} into the scenario's {@code out} directory.
+ * summary.json}, {@code latency.hlog}, {@code histograms.hlog} and the pictures ({@link
+ * HtmlReport}) into the scenario's {@code out} directory.
  */
 public final class BenchRun {
   /** Where progress and messages go (stderr of the command). */
@@ -74,6 +75,7 @@ public final class BenchRun {
     Path file = scenario.out().resolve("summary.json");
     Files.writeString(file, JsonOut.write(summary), StandardCharsets.UTF_8);
     table.println("summary: " + file);
+    table.println("report: " + HtmlReport.write(scenario.out()));
     table.flush();
     return summary;
   }
@@ -194,7 +196,9 @@ public final class BenchRun {
             log.line("worker " + w.index + " did not report its results in time");
           }
         }
-        Report.load(summary, sc, workers, before, after);
+        Map<String, Histogram> wholeRun = new LinkedHashMap<>();
+        Report.load(summary, sc, workers, before, after, wholeRun);
+        HtmlReport.writeTagged(runDir.resolve(HtmlReport.HISTOGRAMS_FILE), wholeRun);
         if (target.safepointLog() != null) {
           summary.put(
               "serverPauses",
