@@ -1,6 +1,6 @@
 package io.cairn.load;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.veltrix.JsonText;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,8 +55,12 @@ public final class HtmlReport {
               + runDir
               + ": give the --out directory of a finished cairn bench run");
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> summary = new ObjectMapper().readValue(summaryFile.toFile(), Map.class);
+    Map<String, Object> summary;
+    try {
+      summary = JsonText.readObject(Files.readString(summaryFile, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(summaryFile + " is not a summary of cairn bench: " + e.getMessage(), e);
+    }
     List<Part> parts = new ArrayList<>();
     if (summary.get("echo") instanceof Map<?, ?> && summary.get("cairn") instanceof Map<?, ?>) {
       parts.add(new Part("echo", runDir.resolve("echo"), map(summary.get("echo"))));
