@@ -75,7 +75,16 @@ public final class BenchRun {
     Path file = scenario.out().resolve("summary.json");
     Files.writeString(file, JsonOut.write(summary), StandardCharsets.UTF_8);
     table.println("summary: " + file);
-    table.println("report: " + HtmlReport.write(scenario.out()));
+    try {
+      table.println("report: " + HtmlReport.write(scenario.out()));
+    } catch (IOException | RuntimeException e) {
+      // the figures are in summary.json already; a picture that cannot be drawn must not lose them
+      log.line(
+          "report.html not drawn ("
+              + e
+              + "); draw it later with cairn bench --report-only "
+              + scenario.out());
+    }
     table.flush();
     return summary;
   }
