@@ -169,6 +169,32 @@ class HtmlReportTest {
   }
 
   @Test
+  void drawsTheIdleMemoryModeAsATableWithoutCharts() throws Exception {
+    Map<String, Object> idle = new LinkedHashMap<>();
+    idle.put("target", "cairn");
+    idle.put(
+        "idle",
+        List.of(
+            Map.of(
+                "requested",
+                1000,
+                "connected",
+                1000,
+                "rssBytesPerConnection",
+                9876.4,
+                "heapBytesPerConnection",
+                2345.6)));
+    Files.writeString(dir.resolve("summary.json"), JsonOut.write(idle));
+
+    String html = Files.readString(HtmlReport.write(dir));
+
+    assertThat(html)
+        .contains("<tr><td>1000</td><td>1000</td><td>9876</td><td>2346</td></tr>")
+        .doesNotContain("<svg");
+    assertThat(dir.resolve("latency-spectrum.svg")).doesNotExist();
+  }
+
+  @Test
   void refusesADirectoryWithoutSummary() {
     assertThatThrownBy(() -> HtmlReport.write(dir))
         .isInstanceOf(FileNotFoundException.class)
