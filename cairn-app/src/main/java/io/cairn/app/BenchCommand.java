@@ -95,6 +95,16 @@ final class BenchCommand implements Callable<Integer> {
   Optional<String> idle = Optional.empty();
 
   @Option(
+      names = "--profile",
+      paramLabel = "EVENT",
+      arity = "0..1",
+      fallbackValue = "cpu",
+      description =
+          "async-profiler flame graph of the started server over the measured time: cpu (without"
+              + " EVENT), alloc, wall, lock or itimer; out/TARGET-flame-EVENT.html and .txt")
+  Optional<String> profile = Optional.empty();
+
+  @Option(
       names = "--report-only",
       paramLabel = "DIR",
       description =
@@ -132,6 +142,7 @@ final class BenchCommand implements Callable<Integer> {
       seed.ifPresent(v -> keys.put("seed", v));
       out.ifPresent(v -> keys.put("out", context.workingDir().resolve(v).toString()));
       idle.ifPresent(v -> keys.put("idle-connections", v));
+      profile.ifPresent(v -> keys.put("profile", v));
       if (!keys.containsKey("out")) {
         keys.put("out", context.workingDir().resolve(Scenario.DEFAULTS.get("out")).toString());
       }

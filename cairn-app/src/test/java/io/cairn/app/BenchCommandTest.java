@@ -108,6 +108,54 @@ class BenchCommandTest {
   }
 
   @Test
+  void profileWritesAFlameGraphAndCollapsedStacksOfTheServerOverTheMeasuredPart() throws Exception {
+    CliRun run =
+        CliRun.run(
+            Map.of(),
+            dir,
+            "bench",
+            "--players",
+            "200",
+            "--rate",
+            "400",
+            "--ramp-up",
+            "1s",
+            "--warmup",
+            "1s",
+            "--duration",
+            "2s",
+            "--param",
+            "drain=2s",
+            "--out",
+            "results",
+            "--profile"); // no event: cpu
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path results = dir.resolve("results");
+    Path html = results.resolve("cairn-flame-cpu.html");
+    Path collapsed = results.resolve("cairn-flame-cpu.txt");
+    assertThat(run.out()).contains("profile (cpu): flame graph " + html);
+    assertThat(Files.readString(html)).contains("<html").contains("io/cairn");
+    assertThat(Files.readString(collapsed)).contains("io/cairn/");
+    JsonNode p =
+        new ObjectMapper().readTree(results.resolve("summary.json").toFile()).at("/profile");
+    assertThat(p.at("/event").asText()).isEqualTo("cpu");
+    assertThat(p.at("/taken").asBoolean()).as(p.toString()).isTrue();
+    assertThat(p.at("/flameGraph").asText()).isEqualTo(html.toString());
+    assertThat(p.at("/collapsedStacks").asText()).isEqualTo(collapsed.toString());
+    assertThat(p.at("/samples").asLong()).isPositive();
+    assertThat(p.has("perfEventParanoid")).isTrue();
+  }
+
+  @Test
+  void profileOfAServerTheBenchDidNotStartIsRefused() {
+    CliRun run =
+        CliRun.run(Map.of(), dir, "bench", "--url", "ws://127.0.0.1:9/ws", "--profile", "wall");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--profile").contains("drop --url").contains("asprof -e wall");
+  }
+
+  @Test
   void badScenarioKeyIsAUsageError() {
     CliRun run = CliRun.run(Map.of(), dir, "bench", "--param", "playerz=10");
     assertThat(run.exitCode()).isEqualTo(2);

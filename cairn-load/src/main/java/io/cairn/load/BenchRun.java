@@ -132,6 +132,7 @@ public final class BenchRun {
         Path hlog = runDir.resolve("latency.hlog");
         PromText before = null;
         PromText after = null;
+        ServerProfile profile = null;
         try (PrintStream hout = new PrintStream(Files.newOutputStream(hlog), true, "UTF-8")) {
           HistogramLogWriter writer = new HistogramLogWriter(hout);
           writer.outputLogFormatVersion();
@@ -154,8 +155,16 @@ public final class BenchRun {
             if (before == null && now >= measureStartMs && !sc.echo()) {
               before = target.scrape();
             }
+            if (profile == null && now >= measureStartMs && !sc.profile().isEmpty()) {
+              profile =
+                  ServerProfile.start(
+                      sc.profile(), target.pid(), sc.target(), runDir, sc.out(), log);
+            }
             if (after == null && now >= endMs && !sc.echo()) {
               after = target.scrape();
+            }
+            if (profile != null && now >= endMs) {
+              profile.stop(log);
             }
             Histogram tick;
             synchronized (lock) {
@@ -200,6 +209,9 @@ public final class BenchRun {
         if (!sc.echo() && after == null) {
           after = target.scrape();
         }
+        if (profile != null) {
+          profile.stop(log); // when the run ended early
+        }
         for (WorkerProcess w : workers) {
           if (!w.done.await(10, TimeUnit.SECONDS)) {
             log.line("worker " + w.index + " did not report its results in time");
@@ -217,6 +229,9 @@ public final class BenchRun {
                   startEpochMs + sc.warmupMs() + sc.durationMs()));
         }
         summary.put("histogramLog", hlog.toString());
+        if (profile != null) {
+          summary.put("profile", profile.summary());
+        }
       } finally {
         for (WorkerProcess w : workers) {
           w.stop(15_000);

@@ -280,15 +280,19 @@ final class Report {
         "generator send lag: p99 %s ms, max %s ms%n", ms(lag.get("p99")), ms(lag.get("max")));
     if (s.get("serverPauses") instanceof Map<?, ?> pauses
         && pauses.get("gcPausesMs") instanceof Map<?, ?> gc
+        && pauses.get("gcAtSafepointMs") instanceof Map<?, ?> atSafepoint
         && pauses.get("allSafepointsMs") instanceof Map<?, ?> all) {
       out.printf(
           "server pauses (safepoint log): %s GC pauses, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s"
-              + " ms; all %s safepoints max %s ms%n",
+              + " ms (at the safepoint: p99.9 %s ms, max %s ms; the rest is reaching and leaving"
+              + " it); all %s safepoints max %s ms%n",
           gc.get("count"),
           ms(gc.get("p50")),
           ms(gc.get("p99")),
           ms(gc.get("p99.9")),
           ms(gc.get("max")),
+          ms(atSafepoint.get("p99.9")),
+          ms(atSafepoint.get("max")),
           all.get("count"),
           ms(all.get("max")));
     }
@@ -309,6 +313,9 @@ final class Report {
           (Double) server.get("rssBytes") / MIB,
           (Double) j.get("fsyncsPerS"),
           (Double) j.get("recordsPerBatch"));
+    }
+    if (s.get("profile") instanceof Map<?, ?> profile) {
+      out.println(ServerProfile.tableLine(profile));
     }
   }
 

@@ -16,7 +16,9 @@ import org.HdrHistogram.Histogram;
  * {@code tm} decoration). Exact to the nanosecond and including the time to reach the safepoint,
  * unlike the JVM's GC notifications, which round pauses to whole milliseconds. ZGC's pauses are its
  * safepoint operations whose names start with {@code Z} ({@code ZMarkStart}, {@code ZMarkEnd},
- * {@code ZRelocateStart}).
+ * {@code ZRelocateStart}). Each is also split: on a starved machine most of its total is the time
+ * the application threads take to reach and leave the safepoint, while the collector's own work is
+ * the time at the safepoint.
  */
 final class SafepointLog {
   /** The JVM flag that writes the log this class reads. */
@@ -25,11 +27,15 @@ final class SafepointLog {
   }
 
   private static final Pattern LINE =
-      Pattern.compile("^\\[(\\d+)ms\\].*Safepoint \"([^\"]+)\".* Total: (\\d+) ns");
+      Pattern.compile(
+          "^\\[(\\d+)ms\\].*Safepoint \"([^\"]+)\".*At safepoint: (\\d+) ns.* Total: (\\d+) ns");
 
   private SafepointLog() {}
 
-  /** GC pauses and all safepoints between two epoch times, in milliseconds. */
+  /**
+   * GC pauses (whole, and their time at the safepoint) and all safepoints between two epoch times,
+   * in milliseconds.
+   */
   static Map<String, Object> pauses(Path file, long fromEpochMs, long toEpochMs) {
     Map<String, Object> m = new LinkedHashMap<>();
     List<String> lines;
@@ -40,6 +46,7 @@ final class SafepointLog {
       return m;
     }
     Histogram gc = Histograms.newNanos();
+    Histogram gcAtSafepoint = Histograms.newNanos();
     Histogram all = Histograms.newNanos();
     for (String line : lines) {
       Matcher x = LINE.matcher(line);
@@ -50,13 +57,15 @@ final class SafepointLog {
       if (at < fromEpochMs || at >= toEpochMs) {
         continue;
       }
-      long ns = Long.parseLong(x.group(3));
-      all.recordValue(ns);
+      long totalNs = Long.parseLong(x.group(4));
+      all.recordValue(totalNs);
       if (x.group(2).startsWith("Z")) {
-        gc.recordValue(ns);
+        gc.recordValue(totalNs);
+        gcAtSafepoint.recordValue(Long.parseLong(x.group(3)));
       }
     }
     m.put("gcPausesMs", Report.stats(gc));
+    m.put("gcAtSafepointMs", Report.stats(gcAtSafepoint));
     m.put("allSafepointsMs", Report.stats(all));
     m.put("log", file.toString());
     return m;

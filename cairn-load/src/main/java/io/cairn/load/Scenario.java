@@ -40,6 +40,8 @@ import java.util.Set;
  * @param serverJavaOpts extra JVM flags of a started server (a flight recording, GC logging)
  * @param serverSet settings of a started server, {@code KEY=VALUE} each (its {@code --set} flags)
  * @param idleConnections when not empty: the idle-memory mode, one step per count
+ * @param profile an async-profiler event ({@link ServerProfile#EVENTS}) to profile a started server
+ *     with over the measured part, or empty for none
  * @param out directory of the summary JSON and the histogram log
  */
 public record Scenario(
@@ -61,6 +63,7 @@ public record Scenario(
     List<String> serverJavaOpts,
     List<String> serverSet,
     List<Integer> idleConnections,
+    String profile,
     Path out) {
 
   /** Every key with its default, in the order {@code cairn bench --help} documents them. */
@@ -87,6 +90,7 @@ public record Scenario(
     d.put("server-java-opts", "");
     d.put("server-set", "");
     d.put("idle-connections", "");
+    d.put("profile", "");
     d.put("out", "bench-out");
     return Collections.unmodifiableMap(d);
   }
@@ -156,6 +160,24 @@ public record Scenario(
     if (!Set.of("always", "interval", "never").contains(fsync)) {
       throw bad("fsync", "always, interval or never", fsync);
     }
+    String profile = v.get("profile").toLowerCase(Locale.ROOT);
+    if (!profile.isEmpty() && !ServerProfile.EVENTS.contains(profile)) {
+      throw bad(
+          "profile", String.join(", ", ServerProfile.EVENTS) + " (or empty for none)", profile);
+    }
+    if (!profile.isEmpty() && !url.isEmpty()) {
+      throw new IllegalArgumentException(
+          "profile (--profile) needs a server this bench starts, and url (--url) names one it did"
+              + " not start; drop --url to profile a server the bench starts, or attach"
+              + " async-profiler to that server yourself: asprof -e "
+              + profile
+              + " -d 30 -f flame.html PID");
+    }
+    if (!profile.isEmpty() && !v.get("idle-connections").isBlank()) {
+      throw new IllegalArgumentException(
+          "profile (--profile) is for load runs; the idle-memory mode (--idle) sends no load to"
+              + " profile: drop one of them");
+    }
     long seed;
     try {
       seed = Long.parseLong(v.get("seed"));
@@ -183,6 +205,7 @@ public record Scenario(
             : List.of(v.get("server-java-opts").trim().split("\\s+")),
         parseSettings(v.get("server-set")),
         parseCounts(v.get("idle-connections")),
+        profile,
         Path.of(v.get("out")));
   }
 
@@ -216,6 +239,7 @@ public record Scenario(
       idle.append(idle.isEmpty() ? "" : ",").append(n);
     }
     m.put("idle-connections", idle.toString());
+    m.put("profile", profile);
     m.put("out", out.toString());
     return m;
   }

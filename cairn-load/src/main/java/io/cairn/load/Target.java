@@ -104,6 +104,9 @@ final class Target implements AutoCloseable {
     flags.add("-Xmx" + scenario.serverHeap());
     Path safepoints = runDir.resolve(echo ? "echo-safepoints.log" : "safepoints.log");
     flags.add(SafepointLog.flag(safepoints));
+    if (!scenario.profile().isEmpty()) {
+      flags.addAll(ServerProfile.SERVER_FLAGS);
+    }
     flags.addAll(scenario.serverJavaOpts());
     List<String> cmd = java.command(flags, java.cairnMain(), args);
     Path logFile = runDir.resolve(echo ? "echo.log" : "server.log");
@@ -143,6 +146,11 @@ final class Target implements AutoCloseable {
 
   String wsUrl() {
     return wsUrl;
+  }
+
+  /** The process id of a started server, or 0 for one given by URL. */
+  long pid() {
+    return process == null ? 0 : process.pid();
   }
 
   /** The safepoint log of a started server, or null for one given by URL. */

@@ -91,4 +91,28 @@ class ScenarioTest {
     assertThatThrownBy(() -> Scenario.of(Map.of("idle-connections", "10,x")))
         .hasMessageContaining("'idle-connections'");
   }
+
+  @Test
+  void profileKeyTakesAnAsyncProfilerEventAndSurvivesToMap() {
+    assertThat(Scenario.of(Map.of()).profile()).isEmpty();
+    Scenario s = Scenario.of(Map.of("profile", "Alloc"));
+    assertThat(s.profile()).isEqualTo("alloc");
+    assertThat(Scenario.of(s.toMap()).profile()).isEqualTo("alloc");
+    assertThat(s.withTarget("echo").profile()).isEqualTo("alloc");
+    for (String event : ServerProfile.EVENTS) {
+      assertThat(Scenario.of(Map.of("profile", event)).profile()).isEqualTo(event);
+    }
+  }
+
+  @Test
+  void profileIsRefusedForAnUnknownEventAServerAtAUrlAndTheIdleMode() {
+    assertThatThrownBy(() -> Scenario.of(Map.of("profile", "cycles")))
+        .hasMessageContaining("scenario key 'profile'")
+        .hasMessageContaining("cpu, alloc, wall, lock, itimer");
+    assertThatThrownBy(() -> Scenario.of(Map.of("profile", "cpu", "url", "ws://127.0.0.1:8080/ws")))
+        .hasMessageContaining("drop --url")
+        .hasMessageContaining("asprof -e cpu");
+    assertThatThrownBy(() -> Scenario.of(Map.of("profile", "wall", "idle-connections", "100")))
+        .hasMessageContaining("idle-memory mode");
+  }
 }

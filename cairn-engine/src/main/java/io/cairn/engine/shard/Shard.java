@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -35,12 +34,18 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 public final class Shard implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("cairn.shard");
 
+  /**
+   * How late an idle shard may run its timers (board ticks, snapshots); commands wake it at once.
+   */
+  private static final long MAX_PARK_NS = 10_000_000L;
+
   private final int index;
   private final ManyToOneRingBuffer ring;
   private final ShardAgent agent;
   private final ShardRecovery recovery;
   private final ShardMetrics metrics;
   private final JournalMetrics journalMetrics;
+  private final WakeableIdleStrategy idle;
   private AgentRunner runner;
   private volatile boolean accepting = true;
 
@@ -57,6 +62,7 @@ public final class Shard implements AutoCloseable {
     this.recovery = recovery;
     this.metrics = metrics;
     this.journalMetrics = journalMetrics;
+    this.idle = new WakeableIdleStrategy(ring::size, MAX_PARK_NS);
   }
 
   /**
@@ -133,7 +139,6 @@ public final class Shard implements AutoCloseable {
 
   /** Starts the shard's thread. */
   public void start() {
-    BackoffIdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
     runner =
         new AgentRunner(
             idle,
@@ -148,7 +153,11 @@ public final class Shard implements AutoCloseable {
    * stopping or failed): the caller answers OVERLOADED. Thread-safe, never blocks.
    */
   public boolean offer(int op, DirectBuffer buffer, int offset, int length) {
-    return accepting && !agent.failed() && ring.write(op, buffer, offset, length);
+    if (accepting && !agent.failed() && ring.write(op, buffer, offset, length)) {
+      idle.wake();
+      return true;
+    }
+    return false;
   }
 
   public int index() {
