@@ -375,6 +375,19 @@ public final class HtmlReport {
               + fixed(delivery.get("max"), 3)
               + ")");
     }
+    Map<String, Object> pauses = map(map(s.get("serverPauses")).get("gcPausesMs"));
+    if (pauses.containsKey("count")) {
+      row(
+          sb,
+          "server GC pauses, safepoint log (count; p99 / p99.9 / max ms)",
+          pauses.get("count")
+              + "; "
+              + fixed(pauses.get("p99"), 3)
+              + " / "
+              + fixed(pauses.get("p99.9"), 3)
+              + " / "
+              + fixed(pauses.get("max"), 3));
+    }
     if (s.get("server") instanceof Map<?, ?> raw) {
       Map<String, Object> server = map(raw);
       Map<String, Object> gc = map(server.get("gc"));
@@ -382,7 +395,7 @@ public final class HtmlReport {
       row(sb, "server allocation (B/request)", fixed(server.get("allocatedBytesPerRequest"), 0));
       row(
           sb,
-          "server GC pauses (count, p99.9 ms, max ms)",
+          "server GC pauses, /metrics (count, p99.9 ms, max ms)",
           fixed(gc.get("pauses"), 0)
               + ", "
               + fixed(gc.get("p99.9Ms"), 3)

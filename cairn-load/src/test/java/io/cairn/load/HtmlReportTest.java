@@ -121,6 +121,8 @@ class HtmlReportTest {
             "<td>move</td><td>1000</td><td>1000</td><td>500.171</td><td>900.202</td><td>990.380</td>")
         .contains("<th>server allocation (B/request)</th><td>374</td>")
         .contains("<th>server RSS (MiB)</th><td>300</td>")
+        .contains(
+            "<th>server GC pauses, safepoint log (count; p99 / p99.9 / max ms)</th><td>4; 2.001 /")
         .contains("<th>throughput achieved (replies/s)</th><td>283</td>");
     for (String chart :
         List.of("latency-spectrum", "claimed-delivery", "throughput", "p99-per-second")) {
@@ -220,6 +222,7 @@ class HtmlReportTest {
     s.put("latencyMs", latency);
     s.put("push", Map.of("claimedDeliveryMs", Report.stats(constantMs(20, 100))));
     s.put("errors", Map.of());
+    s.put("serverPauses", Map.of("gcPausesMs", Report.stats(constantMs(2, 4))));
     s.put(
         "server",
         Map.of(
