@@ -1,11 +1,12 @@
 // The organiser dashboard (/admin): signs in with the admin token (kept in sessionStorage),
 // lists the hunts with their status and player counts, runs the lifecycle and announcements,
-// and hosts the live hunt view, the upload form and the server health charts.
+// and hosts the live hunt view, the upload form, the server health charts and the bench runs.
 
 import { fetchJson } from "/assets/common/http.js";
 import { HuntView } from "./hunt-view.js";
 import { HealthCharts } from "./health.js";
 import { Upload } from "./upload.js";
+import { BenchRuns } from "./bench.js";
 
 const TOKEN_KEY = "cairn.adminToken";
 const LIST_POLL_MS = 3_000;
@@ -17,6 +18,7 @@ const app = {
   selected: null,
   huntView: null,
   health: null,
+  bench: null,
   listTimer: null,
   tab: "hunts",
 };
@@ -49,6 +51,7 @@ async function signIn(token) {
     onError: (m) => notice(m, true),
   });
   app.health = new HealthCharts(token, { onUnauthorized: signOut, onError: (m) => notice(m, true) });
+  app.bench = new BenchRuns(token, { onUnauthorized: signOut, onError: (m) => notice(m, true) });
   new Upload(token, {
     onUploaded: (huntId) => {
       refreshList().then(() => selectHunt(huntId));
@@ -79,7 +82,8 @@ function showTab(tab) {
   for (const button of document.querySelectorAll("#tabs [data-tab]")) {
     button.setAttribute("aria-pressed", String(button.dataset.tab === tab));
   }
-  for (const name of ["hunts", "upload", "health"]) $(`${name}-tab`).hidden = name !== tab;
+  for (const name of ["hunts", "upload", "health", "bench"]) $(`${name}-tab`).hidden = name !== tab;
+  if (tab === "bench") app.bench.show();
   if (tab === "health") app.health.show();
   else app.health.hide();
   if (tab === "hunts" && app.huntView && app.huntView.map) app.huntView.map.invalidateSize();

@@ -1,8 +1,10 @@
 package io.cairn.app;
 
 import io.cairn.load.BenchRun;
+import io.cairn.load.HtmlReport;
 import io.cairn.load.JavaCommand;
 import io.cairn.load.Scenario;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     description = {
       "Load test: simulated players over real WebSocket connections, open-loop at a fixed offered"
-          + " rate; a progress line a second, then a table, out/summary.json and out/latency.hlog.",
+          + " rate; a progress line a second, then a table, out/summary.json, out/latency.hlog and out/report.html (charts).",
       "Starts cairn serve (fsync always, a temporary data directory, the bench hunt) and the client"
           + " processes itself, unless --url names a running server.",
       "Settings, lowest first: defaults < --scenario FILE < --param KEY=VALUE < the flags below."
@@ -102,6 +104,14 @@ final class BenchCommand implements Callable<Integer> {
               + " EVENT), alloc, wall, lock or itimer; out/TARGET-flame-EVENT.html and .txt")
   Optional<String> profile = Optional.empty();
 
+  @Option(
+      names = "--report-only",
+      paramLabel = "DIR",
+      description =
+          "draw DIR/report.html and its .svg charts again from a finished run's files, without"
+              + " running load")
+  Optional<String> reportOnly = Optional.empty();
+
   private final CliContext context;
 
   BenchCommand(CliContext context) {
@@ -111,6 +121,9 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = context.err();
+    if (reportOnly.isPresent()) {
+      return redraw(context.workingDir().resolve(reportOnly.get()), err);
+    }
     Scenario scenario;
     try {
       Map<String, String> keys = new LinkedHashMap<>();
@@ -156,6 +169,20 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     } catch (IOException e) {
       err.println("cairn bench: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int redraw(Path runDir, PrintWriter err) {
+    try {
+      context.out().println("report: " + HtmlReport.write(runDir));
+      context.out().flush();
+      return 0;
+    } catch (FileNotFoundException e) {
+      err.println("cairn bench --report-only: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("cairn bench --report-only: cannot draw the report of " + runDir + ": " + e);
       return 1;
     }
   }

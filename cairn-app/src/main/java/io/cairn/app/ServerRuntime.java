@@ -169,7 +169,8 @@ final class ServerRuntime {
             admin,
             gateway.localClient().open(),
             ClientConfigRoute.from(settings),
-            gateway.organiserFeed());
+            gateway.organiserFeed(),
+            settings.benchDir());
     CairnServer started =
         CairnServer.start(
             settings.host(), settings.port(), gateway, routes, GatewayLimits.from(settings));

@@ -67,6 +67,44 @@ class BenchCommandTest {
     assertThat(Files.readString(results.resolve("latency.hlog")))
         .contains("#[StartTime:")
         .contains("\"StartTimestamp\"");
+    assertThat(Files.readString(results.resolve("histograms.hlog"))).contains("Tag=all,");
+    assertThat(run.out()).contains("report: " + results.resolve("report.html"));
+    assertThat(Files.readString(results.resolve("report.html")))
+        .contains("<svg")
+        .contains("data-name=\"claim\"");
+    assertThat(results.resolve("latency-spectrum.svg")).exists();
+  }
+
+  @Test
+  void reportOnlyRedrawsTheReportFromAFinishedRunWithoutLoad() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("old-run"));
+    Files.writeString(
+        run.resolve("summary.json"),
+        """
+        {"target": "cairn", "players": {"connected": 5, "requested": 5},
+         "throughput": {"offeredPerS": 50.0, "achievedPerS": 49.5},
+         "requests": {"sent": 100, "replies": 99, "errors": 0},
+         "latencyMs": {"all": {"count": 99, "p50": 1.5, "p90": 2.5, "p99": 7.25, "max": 9.0}}}
+        """);
+
+    CliRun result = CliRun.run(Map.of(), dir, "bench", "--report-only", "old-run");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("report: " + run.resolve("report.html"));
+    assertThat(Files.readString(run.resolve("report.html")))
+        .contains("<td>all</td><td></td><td></td><td>1.500</td><td>2.500</td><td>7.250</td>")
+        .contains("<title>all: p99 7.250 ms</title>");
+    assertThat(Files.readString(run.resolve("latency-spectrum.svg"))).contains("data-name=\"all\"");
+  }
+
+  @Test
+  void reportOnlyOfADirectoryWithoutSummaryExplains() {
+    CliRun result = CliRun.run(Map.of(), dir, "bench", "--report-only", "nothing-here");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("no summary.json in " + dir.resolve("nothing-here"))
+        .contains("--out directory");
   }
 
   @Test

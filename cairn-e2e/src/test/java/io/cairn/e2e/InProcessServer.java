@@ -72,7 +72,8 @@ final class InProcessServer implements AutoCloseable {
                 token,
                 gateway.localClient().open(),
                 ClientConfigRoute.from(loaded),
-                gateway.organiserFeed()),
+                gateway.organiserFeed(),
+                loaded.benchDir()),
             GatewayLimits.from(loaded));
     return new InProcessServer(dataDir, engine, server, token);
   }

@@ -3,20 +3,57 @@ package io.cairn.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The organiser dashboard in Debian's Chromium against a real server: signing in, the hunt list,
  * the lifecycle from the page, a player's claim reaching the feed, board, chart and map live, an
- * announcement, a broken hunt file marked at its line, and the health charts with data.
+ * announcement, a broken hunt file marked at its line, the health charts with data, and the
+ * Benchmarks view with one run's report.
  */
 class OrganiserDashboardTest {
   private static final String HUNT = "harbour-e2e";
 
-  @RegisterExtension static final CairnBrowser cairn = CairnBrowser.withHunts("e2e.hunt.yaml");
+  /** One finished bench run (its summary and a report with a chart) for the Benchmarks view. */
+  private static final Path BENCH_DIR = benchRun();
+
+  @RegisterExtension
+  static final CairnBrowser cairn =
+      CairnBrowser.withHunts("e2e.hunt.yaml").setting("bench-dir", BENCH_DIR.toString());
+
+  private static Path benchRun() {
+    try {
+      Path dir = Files.createTempDirectory("cairn-e2e-bench-");
+      Path run = Files.createDirectories(dir.resolve("nightly-1"));
+      Files.writeString(
+          run.resolve("summary.json"),
+          """
+          {"date": "2026-12-06T20:00:00Z", "target": "cairn", "command": "cairn bench",
+           "players": {"connected": 1000}, "throughput": {"achievedPerS": 1999.5},
+           "requests": {"errors": 0}, "latencyMs": {"all": {"p99": 4.25}},
+           "server": {"allocatedBytesPerRequest": 383.0}}
+          """);
+      Files.writeString(
+          run.resolve("report.html"),
+          """
+          <!DOCTYPE html><html><body><h1>Cairn bench: cairn</h1>
+          <svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><g class="series"
+          data-name="all"><polyline points="0,90 200,50 400,10" stroke="#1f77b4" fill="none"/></g>
+          </svg></body></html>
+          """);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private Page signedIn() {
     Page page = cairn.open(Device.DESKTOP, "/admin");
@@ -135,6 +172,25 @@ class OrganiserDashboardTest {
       assertThat(page.locator("#" + chart + " canvas")).hasCount(1);
     }
     cairn.screenshot(page, "health");
+  }
+
+  @Test
+  void listsTheBenchRunsAndShowsAReport() {
+    Page page = signedIn();
+    page.locator("#tabs [data-tab=bench]").click();
+
+    Locator row = page.locator("#bench-table tr[data-run='nightly-1']");
+    assertThat(row.locator(".achievedPerS")).hasText("2000");
+    assertThat(row.locator(".p99Ms")).hasText("4.25");
+    assertThat(row.locator(".alloc")).hasText("383");
+    assertThat(page.locator("#bench-dir")).hasText(BENCH_DIR.toAbsolutePath().toString());
+    row.click();
+
+    assertThat(page.locator("#bench-report-title")).hasText("nightly-1");
+    FrameLocator report = page.frameLocator("#bench-report");
+    assertThat(report.locator("h1")).hasText("Cairn bench: cairn");
+    assertThat(report.locator("g[data-name=all] polyline")).hasCount(1);
+    cairn.screenshot(page, "benchmarks");
   }
 
   private static int lineOf(String text, String fragment) {

@@ -20,7 +20,8 @@ import org.HdrHistogram.HistogramLogWriter;
  * The coordinator of {@code cairn bench}: starts (or finds) the target, starts the client
  * processes, gives them one start time, prints a progress line a second, reads the server's metrics
  * at the start and end of the measured part, merges what the clients measured, and writes {@code
- * summary.json} and {@code latency.hlog} into the scenario's {@code out} directory.
+ * summary.json}, {@code latency.hlog}, {@code histograms.hlog} and the pictures ({@link
+ * HtmlReport}) into the scenario's {@code out} directory.
  */
 public final class BenchRun {
   /** Where progress and messages go (stderr of the command). */
@@ -76,6 +77,16 @@ public final class BenchRun {
     Path file = scenario.out().resolve("summary.json");
     Files.writeString(file, JsonOut.write(summary), StandardCharsets.UTF_8);
     table.println("summary: " + file);
+    try {
+      table.println("report: " + HtmlReport.write(scenario.out()));
+    } catch (IOException | RuntimeException e) {
+      // the figures are in summary.json already; a picture that cannot be drawn must not lose them
+      log.line(
+          "report.html not drawn ("
+              + e
+              + "); draw it later with cairn bench --report-only "
+              + scenario.out());
+    }
     table.flush();
     return summary;
   }
@@ -208,7 +219,9 @@ public final class BenchRun {
             log.line("worker " + w.index + " did not report its results in time");
           }
         }
-        Report.load(summary, sc, workers, before, after);
+        Map<String, Histogram> wholeRun = new LinkedHashMap<>();
+        Report.load(summary, sc, workers, before, after, wholeRun);
+        HtmlReport.writeTagged(runDir.resolve(HtmlReport.HISTOGRAMS_FILE), wholeRun);
         if (target.safepointLog() != null) {
           summary.put(
               "serverPauses",

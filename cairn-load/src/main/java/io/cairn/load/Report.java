@@ -13,13 +13,17 @@ final class Report {
 
   private Report() {}
 
-  /** Adds the figures of a load run to {@code s}. */
+  /**
+   * Adds the figures of a load run to {@code s}, and its whole-run histograms (by operation key,
+   * "all" and "claimed") to {@code wholeRun}, for the report's charts.
+   */
   static void load(
       Map<String, Object> s,
       Scenario sc,
       List<WorkerProcess> workers,
       PromText before,
-      PromText after) {
+      PromText after,
+      Map<String, Histogram> wholeRun) {
     long connected = 0;
     long failed = 0;
     long[] totals = new long[8];
@@ -88,6 +92,15 @@ final class Report {
       latency.put(op.key(), o);
     }
     s.put("latencyMs", latency);
+    wholeRun.put("all", all);
+    for (Op op : Op.values()) {
+      if (byOp.get(op).getTotalCount() > 0) {
+        wholeRun.put(op.key(), byOp.get(op));
+      }
+    }
+    if (delivery.getTotalCount() > 0) {
+      wholeRun.put("claimed", delivery);
+    }
     s.put("joinMs", stats(join));
     s.put("generatorLagMs", stats(lag));
     Map<String, Object> push = new LinkedHashMap<>();

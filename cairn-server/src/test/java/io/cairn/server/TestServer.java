@@ -74,7 +74,8 @@ final class TestServer implements AutoCloseable {
               new AdminToken(adminToken, false),
               gateway.localClient().open(),
               new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"),
-              gateway.organiserFeed());
+              gateway.organiserFeed(),
+              settings.benchDir());
     }
     CairnServer server =
         CairnServer.start(

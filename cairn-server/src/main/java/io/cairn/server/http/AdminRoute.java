@@ -100,19 +100,8 @@ public final class AdminRoute implements HttpRoute {
     if (isDashboardPage(path) && request.method().equals(HttpMethod.GET)) {
       return false;
     }
-    if (!authorized(request)) {
-      HttpResponses.Target target = HttpResponses.Target.of(request);
-      byte[] body =
-          Json.error("UNAUTHORIZED", "Authorization: Bearer <admin token> required")
-              .getBytes(StandardCharsets.UTF_8);
-      HttpResponses.sendWithHeader(
-          ctx,
-          target,
-          HttpResponseStatus.UNAUTHORIZED,
-          HttpResponses.JSON,
-          body,
-          HttpHeaderNames.WWW_AUTHENTICATE,
-          "Bearer");
+    if (!authorized(token, request)) {
+      unauthorized(ctx, request);
       return true;
     }
     HttpMethod method = request.method();
@@ -334,7 +323,22 @@ public final class AdminRoute implements HttpRoute {
     return path.equals("/admin") || path.equals(PREFIX);
   }
 
-  private boolean authorized(FullHttpRequest request) {
+  /** The 401 of every admin route: the bearer token is missing or wrong. */
+  static void unauthorized(ChannelHandlerContext ctx, FullHttpRequest request) {
+    byte[] body =
+        Json.error("UNAUTHORIZED", "Authorization: Bearer <admin token> required")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponses.sendWithHeader(
+        ctx,
+        HttpResponses.Target.of(request),
+        HttpResponseStatus.UNAUTHORIZED,
+        HttpResponses.JSON,
+        body,
+        HttpHeaderNames.WWW_AUTHENTICATE,
+        "Bearer");
+  }
+
+  static boolean authorized(AdminToken token, FullHttpRequest request) {
     String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;

@@ -24,7 +24,8 @@ class HttpRoutesTest {
                       new AdminToken("t0ken-t0ken-t0ken", false),
                       fixture.organiser,
                       new ClientConfigRoute("/tiles/{z}/{x}/{y}.png", "test tiles"),
-                      new OrganiserFeed())
+                      new OrganiserFeed(),
+                      dir.resolve("bench-out"))
                   .toArray(HttpRoute[]::new));
 
       assertThat(status(http, "/healthz")).isEqualTo(HttpResponseStatus.OK);
@@ -34,6 +35,7 @@ class HttpRoutesTest {
       assertThat(status(http, "/api/client-config")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/openapi.yaml")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/admin/hunts")).isEqualTo(HttpResponseStatus.UNAUTHORIZED);
+      assertThat(status(http, "/admin/bench")).isEqualTo(HttpResponseStatus.UNAUTHORIZED);
       assertThat(status(http, "/")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/assets/common/cairn-client.js")).isEqualTo(HttpResponseStatus.OK);
       assertThat(status(http, "/assets/vendor/leaflet/leaflet.js"))

@@ -31,6 +31,7 @@ class OpenApiRouteTest {
     code.addAll(MetricsRoute.PATHS);
     code.addAll(OpenApiRoute.PATHS);
     code.addAll(AdminRoute.PATHS);
+    code.addAll(BenchRoute.PATHS);
     code.addAll(StaticRoute.PATHS);
     RouteChannel http = new RouteChannel(new OpenApiRoute());
     String text = RouteChannel.body(http.exchange(RouteChannel.get("/openapi.yaml")));

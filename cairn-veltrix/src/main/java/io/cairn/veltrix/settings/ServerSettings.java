@@ -87,6 +87,10 @@ public final class ServerSettings {
     return Path.of(texts[Setting.HUNTS_DIR.ordinal()]);
   }
 
+  public Path benchDir() {
+    return Path.of(texts[Setting.BENCH_DIR.ordinal()]);
+  }
+
   public int shards() {
     return intValue(Setting.SHARDS);
   }

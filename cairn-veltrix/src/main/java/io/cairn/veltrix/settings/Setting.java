@@ -39,6 +39,10 @@ public enum Setting {
   DATA_DIR("data-dir", path("./data"), "directory of the journal, snapshots and token secret"),
   HUNTS_DIR(
       "hunts-dir", path("./hunts"), "every *.hunt.yaml file in this directory is loaded at start"),
+  BENCH_DIR(
+      "bench-dir",
+      path("./bench-out"),
+      "runs of cairn bench (one directory each) listed by the admin dashboard's Benchmarks view"),
   SHARDS(
       "shards",
       integer(Runtime.getRuntime().availableProcessors(), 1, 1024)

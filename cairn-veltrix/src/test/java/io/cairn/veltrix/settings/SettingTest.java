@@ -187,6 +187,7 @@ class SettingTest {
             "host",
             "data-dir",
             "hunts-dir",
+            "bench-dir",
             "shards",
             "shard-queue-bytes",
             "fsync",
