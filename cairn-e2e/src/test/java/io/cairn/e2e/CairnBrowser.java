@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -162,10 +163,26 @@ public final class CairnBrowser
                 .setTimezoneId("UTC"));
     context.setDefaultTimeout(WAIT_MS);
     String local = server.baseUrl();
-    context.route(url -> !url.startsWith(local), Route::abort);
+    context.route(notUnder(local), Route::abort);
     context.onPage(page -> page.onPageError(error -> pageErrors.add(page.url() + ": " + error)));
     contexts.add(context);
     return context;
+  }
+
+  /**
+   * URLs not under {@code base}, as a regular expression the browser itself matches: a Java
+   * predicate would make Playwright intercept every request, the server's own too, and one arriving
+   * while a test closes its context fails a later test with {@code TargetClosedError}.
+   */
+  static Pattern notUnder(String base) {
+    StringBuilder escaped = new StringBuilder();
+    for (char c : base.toCharArray()) {
+      if (".^$*+?()[]{}|\\/".indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return Pattern.compile("^(?!" + escaped + ")");
   }
 
   /** A page in a fresh context sized as {@code device}, at {@code path} of the server. */
