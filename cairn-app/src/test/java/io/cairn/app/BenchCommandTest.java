@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,22 +25,8 @@ class BenchCommandTest {
   @Test
   void runsPlayersAgainstAStartedServerAndReports() throws Exception {
     CliRun run =
-        CliRun.run(
-            Map.of(),
-            dir,
-            "bench",
-            "--players",
-            "200",
-            "--rate",
-            "400",
-            "--ramp-up",
-            "1s",
-            "--warmup",
-            "1s",
-            "--duration",
-            "2s",
-            "--param",
-            "drain=10s",
+        shortRun(
+            "10s",
             "--param",
             "mix=move=30,scan=20,guess-wrong=20,board=10,guess-right=10,claim=10",
             "--out",
@@ -110,24 +97,10 @@ class BenchCommandTest {
   @Test
   void bothTargetsReportClaimedDeliveryOfTheEchoServerAndRatiosToIt() throws Exception {
     CliRun run =
-        CliRun.run(
-            Map.of(),
-            dir,
-            "bench",
+        shortRun(
+            "5s",
             "--target",
             "both",
-            "--players",
-            "200",
-            "--rate",
-            "400",
-            "--ramp-up",
-            "1s",
-            "--warmup",
-            "1s",
-            "--duration",
-            "2s",
-            "--param",
-            "drain=5s",
             "--param",
             "mix=move=50,scan=20,guess-wrong=10,guess-right=10,claim=10",
             "--out",
@@ -163,26 +136,7 @@ class BenchCommandTest {
 
   @Test
   void profileWritesAFlameGraphAndCollapsedStacksOfTheServerOverTheMeasuredPart() throws Exception {
-    CliRun run =
-        CliRun.run(
-            Map.of(),
-            dir,
-            "bench",
-            "--players",
-            "200",
-            "--rate",
-            "400",
-            "--ramp-up",
-            "1s",
-            "--warmup",
-            "1s",
-            "--duration",
-            "2s",
-            "--param",
-            "drain=2s",
-            "--out",
-            "results",
-            "--profile"); // no event: cpu
+    CliRun run = shortRun("2s", "--out", "results", "--profile"); // no event: cpu
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path results = dir.resolve("results");
@@ -221,5 +175,30 @@ class BenchCommandTest {
     CliRun run = CliRun.run(Map.of(), dir, "bench", "--duration", "ten seconds");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("scenario key 'duration'").contains("250ms");
+  }
+
+  /**
+   * A run of a few seconds: 200 players at 400 requests/s, 1 s of ramp-up and warmup, 2 s measured,
+   * {@code drain} to collect the last replies and events, then {@code extra} options.
+   */
+  private CliRun shortRun(String drain, String... extra) {
+    String[] common = {
+      "bench",
+      "--players",
+      "200",
+      "--rate",
+      "400",
+      "--ramp-up",
+      "1s",
+      "--warmup",
+      "1s",
+      "--duration",
+      "2s",
+      "--param",
+      "drain=" + drain
+    };
+    String[] args = Arrays.copyOf(common, common.length + extra.length);
+    System.arraycopy(extra, 0, args, common.length, extra.length);
+    return CliRun.run(Map.of(), dir, args);
   }
 }

@@ -334,6 +334,9 @@ public final class BenchRun {
         TimeUnit.MILLISECONDS.sleep(SETTLE_MS);
         boolean gc = target.collectGarbage();
         PromText base = target.scrape();
+        boolean nmt = NativeMemory.tracked(sc.serverJavaOpts());
+        Path nativeBase = runDir.resolve("native-memory-base.txt");
+        nmt = nmt && target.nativeMemory(nativeBase);
         List<WorkerProcess> rest =
             startWorkers(sc, target, workers.size(), warm, n - warm, true, runDir, h -> {});
         workers.addAll(rest);
@@ -343,6 +346,8 @@ public final class BenchRun {
         PromText loaded = target.scrape();
         Path histogram = runDir.resolve("class-histogram.txt");
         boolean wroteHistogram = target.classHistogram(histogram);
+        Path nativeLoaded = runDir.resolve("native-memory.txt");
+        nmt = nmt && target.nativeMemory(nativeLoaded);
         long warmConnected = 0;
         long added = 0;
         for (WorkerProcess w : workers) {
@@ -355,6 +360,15 @@ public final class BenchRun {
         Map<String, Object> step = Report.idleStep(n, warmConnected, added, base, loaded, gc);
         if (wroteHistogram) {
           step.put("classHistogram", histogram.toString());
+        }
+        if (nmt) {
+          step.put(
+              "nativeBytesPerConnection",
+              NativeMemory.perConnection(
+                  NativeMemory.committed(Files.readString(nativeBase)),
+                  NativeMemory.committed(Files.readString(nativeLoaded)),
+                  added));
+          step.put("nativeMemory", nativeLoaded.toString());
         }
         steps.add(step);
         log.line("idle " + n + ": " + step);

@@ -393,6 +393,18 @@ final class Report {
           num(m.get("heapDeltaBytes")) / MIB,
           num(m.get("heapBytesPerConnection")));
     }
+    for (Object o : (List<Object>) s.get("idle")) {
+      Map<String, Object> m = (Map<String, Object>) o;
+      if (m.get("nativeBytesPerConnection") instanceof Map<?, ?> nativeBytes) {
+        StringBuilder line = new StringBuilder();
+        nativeBytes.forEach(
+            (category, bytes) ->
+                line.append(line.isEmpty() ? "" : ", ").append(category).append(' ').append(bytes));
+        out.printf(
+            "native memory per connection at %s (NMT, committed B): %s%n",
+            m.get("requested"), line.isEmpty() ? "no change" : line);
+      }
+    }
   }
 
   private static double num(Object o) {

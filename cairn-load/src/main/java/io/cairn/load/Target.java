@@ -181,6 +181,15 @@ final class Target implements AutoCloseable {
     return jcmd(ProcessBuilder.Redirect.to(file.toFile()), "GC.class_histogram");
   }
 
+  /**
+   * Writes a child server's native memory summary (Native Memory Tracking must be on) to {@code
+   * file}.
+   */
+  boolean nativeMemory(Path file) throws InterruptedException {
+    return jcmd(
+        ProcessBuilder.Redirect.to(file.toFile()), NativeMemory.JCMD.toArray(String[]::new));
+  }
+
   private boolean jcmd(ProcessBuilder.Redirect output, String... command)
       throws InterruptedException {
     if (process == null) {
