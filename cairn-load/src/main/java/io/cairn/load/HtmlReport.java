@@ -129,7 +129,7 @@ public final class HtmlReport {
       charts.put(
           "claimed-delivery",
           new SvgChart(
-                  "Claimed event delivery by percentile (claim sent to event received by others)",
+                  "Claimed event delivery by percentile (the event's server time stamp to its arrival at each player)",
                   "percentile",
                   "delivery (ms)",
                   true,
