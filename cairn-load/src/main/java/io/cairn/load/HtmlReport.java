@@ -395,7 +395,7 @@ public final class HtmlReport {
       row(sb, "server allocation (B/request)", fixed(server.get("allocatedBytesPerRequest"), 0));
       row(
           sb,
-          "server GC pauses, /metrics (count, p99.9 ms, max ms)",
+          "server GC pauses, /metrics (count, p99.9 bucket ms, max in whole ms)",
           fixed(gc.get("pauses"), 0)
               + ", "
               + fixed(gc.get("p99.9Ms"), 3)

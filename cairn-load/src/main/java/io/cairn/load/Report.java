@@ -353,7 +353,8 @@ final class Report {
       Map<String, Object> gc = (Map<String, Object>) server.get("gc");
       Map<String, Object> j = (Map<String, Object>) server.get("journal");
       out.printf(
-          "server: %.0f B allocated/request; GC pauses %.0f, p99.9 %s ms, max %s ms; GC threads"
+          "server: %.0f B allocated/request; GC pauses %.0f by the JVM (histogram bucket of"
+              + " p99.9 %s ms, max %s ms in whole ms as the JVM rounds them); GC threads"
               + " %.1f%% of process CPU (%.2f cores used); heap %.0f MiB, RSS %.0f MiB;"
               + " %.0f fsyncs/s, %.1f records/batch%n",
           (Double) server.get("allocatedBytesPerRequest"),
