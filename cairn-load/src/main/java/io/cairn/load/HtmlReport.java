@@ -366,27 +366,21 @@ public final class HtmlReport {
       row(
           sb,
           "claimed events delivered (p50 / p99 / max ms)",
-          delivery.get("count")
-              + " ("
-              + fixed(delivery.get("p50"), 3)
-              + " / "
-              + fixed(delivery.get("p99"), 3)
-              + " / "
-              + fixed(delivery.get("max"), 3)
-              + ")");
+          delivery.get("count") + " (" + percentiles(delivery, "p50", "p99", "max") + ")");
     }
     Map<String, Object> pauses = map(map(s.get("serverPauses")).get("gcPausesMs"));
     if (pauses.containsKey("count")) {
       row(
           sb,
           "server GC pauses, safepoint log (count; p99 / p99.9 / max ms)",
-          pauses.get("count")
-              + "; "
-              + fixed(pauses.get("p99"), 3)
-              + " / "
-              + fixed(pauses.get("p99.9"), 3)
-              + " / "
-              + fixed(pauses.get("max"), 3));
+          pauses.get("count") + "; " + percentiles(pauses, "p99", "p99.9", "max"));
+    }
+    Map<String, Object> atSafepoint = map(map(s.get("serverPauses")).get("gcAtSafepointMs"));
+    if (atSafepoint.containsKey("count")) {
+      row(
+          sb,
+          "of which at the safepoint, the collector's work (p99 / p99.9 / max ms)",
+          percentiles(atSafepoint, "p99", "p99.9", "max"));
     }
     if (s.get("server") instanceof Map<?, ?> raw) {
       Map<String, Object> server = map(raw);
@@ -479,5 +473,14 @@ public final class HtmlReport {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object o) {
     return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  /** The figures {@code keys} of a percentile map, in ms with 3 decimals, joined by " / ". */
+  private static String percentiles(Map<String, Object> stats, String... keys) {
+    StringBuilder sb = new StringBuilder();
+    for (String key : keys) {
+      sb.append(sb.isEmpty() ? "" : " / ").append(fixed(stats.get(key), 3));
+    }
+    return sb.toString();
   }
 }
