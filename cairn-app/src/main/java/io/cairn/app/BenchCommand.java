@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     description = {
       "Load test: simulated players over real WebSocket connections, open-loop at a fixed offered"
-          + " rate; a progress line a second, then a table, out/summary.json, out/latency.hlog and out/report.html (charts).",
+          + " rate; a progress line a second, then a table, out/summary.json, out/latency.hlog"
+          + " and out/report.html (charts).",
       "Starts cairn serve (fsync always, a temporary data directory, the bench hunt) and the client"
           + " processes itself, unless --url names a running server.",
       "Settings, lowest first: defaults < --scenario FILE < --param KEY=VALUE < the flags below."

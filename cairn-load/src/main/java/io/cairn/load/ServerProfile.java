@@ -1,5 +1,9 @@
 package io.cairn.load;
 
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -233,18 +237,16 @@ final class ServerProfile {
   /** Runs one async-profiler command in the server; null when it succeeded, else why not. */
   private String command(String arguments) {
     try {
-      com.sun.tools.attach.VirtualMachine vm =
-          com.sun.tools.attach.VirtualMachine.attach(Long.toString(pid));
+      VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
       try {
         vm.loadAgentPath(library.toString(), arguments);
         return null;
       } finally {
         vm.detach();
       }
-    } catch (com.sun.tools.attach.AttachNotSupportedException | IOException e) {
+    } catch (AttachNotSupportedException | IOException e) {
       return "cannot attach to the server (pid " + pid + "): " + e.getMessage();
-    } catch (com.sun.tools.attach.AgentLoadException
-        | com.sun.tools.attach.AgentInitializationException e) {
+    } catch (AgentLoadException | AgentInitializationException e) {
       List<String> messages = profilerMessages();
       return "async-profiler refused '"
           + arguments

@@ -46,25 +46,25 @@ final class EchoFanOut {
   private static final byte[] CLAIMED_MARK_BYTES = CLAIMED_MARK.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SOLVED_MARK_BYTES = SOLVED_MARK.getBytes(StandardCharsets.US_ASCII);
 
-  private final ConcurrentHashMap<EventLoop, LoopMembers> loops = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<EventLoop, LoopChannels> loops = new ConcurrentHashMap<>();
   private final Set<String> claimedTreasures = ConcurrentHashMap.newKeySet();
   private final AtomicLong nextSeq = new AtomicLong(1);
   private final AtomicInteger nextConnection = new AtomicInteger(1);
 
   /** The handshaken connections of one event loop; touched on that loop only. */
-  private static final class LoopMembers {
+  private static final class LoopChannels {
     final ArrayList<Channel> channels = new ArrayList<>();
   }
 
   /** Adds a connection that completed the handshake; call on its event loop. Returns its number. */
   int joined(Channel channel) {
-    loops.computeIfAbsent(channel.eventLoop(), loop -> new LoopMembers()).channels.add(channel);
+    loops.computeIfAbsent(channel.eventLoop(), loop -> new LoopChannels()).channels.add(channel);
     return nextConnection.getAndIncrement();
   }
 
   /** Removes a closed connection; call on its event loop. */
   void left(Channel channel) {
-    LoopMembers members = loops.get(channel.eventLoop());
+    LoopChannels members = loops.get(channel.eventLoop());
     if (members != null) {
       members.channels.remove(channel);
     }
@@ -74,9 +74,10 @@ final class EchoFanOut {
    * Sends the event a marked request asks for, if it is marked, to every handshaken connection.
    * Returns whether it was.
    */
-  boolean onRequest(ByteBuf request, int connection, long arrivedEpochMs, ByteBufAllocator alloc) {
+  boolean onRequest(ByteBuf request, int connection, ByteBufAllocator alloc) {
     String event;
     if (endsWith(request, CLAIMED_MARK_BYTES)) {
+      long arrivedEpochMs = System.currentTimeMillis();
       String text = request.toString(StandardCharsets.UTF_8);
       String treasure = field(text, "treasure");
       event =
@@ -92,6 +93,7 @@ final class EchoFanOut {
               + claimedTreasures.add(treasure)
               + "}";
     } else if (endsWith(request, SOLVED_MARK_BYTES)) {
+      long arrivedEpochMs = System.currentTimeMillis();
       String text = request.toString(StandardCharsets.UTF_8);
       event =
           "{\"ev\":\"solved\",\"seq\":"
@@ -114,7 +116,7 @@ final class EchoFanOut {
   private void broadcast(ByteBuf event) {
     try {
       for (var entry : loops.entrySet()) {
-        LoopMembers members = entry.getValue();
+        LoopChannels members = entry.getValue();
         event.retain();
         try {
           entry.getKey().execute(() -> writeAll(members, event));
@@ -127,7 +129,7 @@ final class EchoFanOut {
     }
   }
 
-  private static void writeAll(LoopMembers members, ByteBuf event) {
+  private static void writeAll(LoopChannels members, ByteBuf event) {
     try {
       ArrayList<Channel> channels = members.channels;
       for (int i = 0, n = channels.size(); i < n; i++) {

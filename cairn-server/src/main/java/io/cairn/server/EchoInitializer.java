@@ -85,9 +85,8 @@ final class EchoInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof TextWebSocketFrame text) {
-        long arrivedEpochMs = System.currentTimeMillis();
         ByteBuf content = text.content();
-        fanOut.onRequest(content, connection, arrivedEpochMs, ctx.alloc()); // pushed by tasks
+        fanOut.onRequest(content, connection, ctx.alloc()); // pushed by tasks
         ctx.write(new TextWebSocketFrame(content.retain()));
       } else if (msg instanceof FullHttpRequest) {
         ByteBuf body = Unpooled.wrappedBuffer(OK);

@@ -53,7 +53,6 @@ class WakeableIdleStrategyTest {
     AtomicInteger looks = new AtomicInteger();
     WakeableIdleStrategy idle =
         new WakeableIdleStrategy(looks::incrementAndGet, TimeUnit.MILLISECONDS.toNanos(1));
-    idle.reset();
     assertTimeoutPreemptively(
         Duration.ofSeconds(30),
         () -> {
